@@ -1,0 +1,276 @@
+// Package dataset holds the domain of dprkreport: the articles (sources), the
+// organisations their figures come from (originators), the figures and
+// statements (claims), the named thefts (incidents), and the citations that
+// tie each of them to a paragraph of an archived article.
+//
+// Load reads a dataset folder, decodes it strictly and validates it, and
+// reports every problem with its file, line and column.
+package dataset
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Dataset is a loaded and validated dataset. Slices keep the order of the
+// files, which is the order editors chose.
+type Dataset struct {
+	Meta        Meta
+	Sources     []*Source
+	Originators []*Originator
+	Claims      []*Claim
+	Incidents   []*Incident
+
+	// Fingerprint is the SHA-256 of the data files (name and content, in name
+	// order), so a reader can tell which dataset an artifact was built from.
+	Fingerprint string
+
+	// ArchiveChecked counts the citation excerpts verified against archived
+	// article texts, and ArchiveArticles the articles whose text was read.
+	ArchiveChecked, ArchiveArticles int
+
+	sourceByID     map[string]*Source
+	originatorByID map[string]*Originator
+}
+
+// Meta describes the dataset as a whole (dataset.toml).
+type Meta struct {
+	Title       string `toml:"title"`
+	Subtitle    string `toml:"subtitle"`
+	AsOf        string `toml:"as_of"`
+	Author      string `toml:"author"`
+	Description string `toml:"description"`
+
+	AsOfDate Date `toml:"-"`
+}
+
+// Source is an article that reports claims (sources.toml).
+type Source struct {
+	ID                string   `toml:"id"`
+	Title             string   `toml:"title"`
+	Outlet            string   `toml:"outlet"`
+	Author            string   `toml:"author"`
+	Published         string   `toml:"published"`
+	DateInferred      bool     `toml:"date_inferred"`
+	DateNote          string   `toml:"date_note"`
+	URL               string   `toml:"url"`
+	Archive           string   `toml:"archive"`
+	Paragraphs        int      `toml:"paragraphs"`
+	Relays            []string `toml:"relays"`
+	Reliability       string   `toml:"reliability"`
+	ReliabilityReason string   `toml:"reliability_reason"`
+	Note              string   `toml:"note"`
+
+	Date Date `toml:"-"`
+}
+
+// Originator is the organisation a figure really comes from, as distinct
+// from the outlet that relays it (originators.toml).
+type Originator struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+	Kind string `toml:"kind"`
+	Note string `toml:"note"`
+}
+
+// Claim is one figure or attributable statement (claims.toml).
+type Claim struct {
+	ID         string     `toml:"id"`
+	Statement  string     `toml:"statement"`
+	Metric     string     `toml:"metric"`
+	Value      string     `toml:"value"`
+	Unit       string     `toml:"unit"`
+	Qualifier  string     `toml:"qualifier"`
+	Period     string     `toml:"period"`
+	Scope      string     `toml:"scope"`
+	Originator string     `toml:"originator"`
+	Via        []string   `toml:"via"`
+	Grade      int        `toml:"grade"`
+	Revised    *Revision  `toml:"revised"`
+	Note       string     `toml:"note"`
+	Citations  []Citation `toml:"citations"`
+
+	Amount decimal.Decimal `toml:"-"` // Value, parsed; zero for statements
+	Span   Span            `toml:"-"` // Period, parsed; zero when none is given
+}
+
+// HasValue reports whether the claim is a figure rather than a statement.
+func (c *Claim) HasValue() bool { return c.Metric != MetricStatement }
+
+// Revision is a later value that the originator published for a claim.
+type Revision struct {
+	Value  string `toml:"value"`
+	Date   string `toml:"date"`
+	Source string `toml:"source"`
+	Note   string `toml:"note"`
+
+	Amount  decimal.Decimal `toml:"-"`
+	Revised Date            `toml:"-"`
+}
+
+// Incident is a named theft (incidents.toml).
+type Incident struct {
+	ID              string     `toml:"id"`
+	Victim          string     `toml:"victim"`
+	VictimType      string     `toml:"victim_type"`
+	Date            string     `toml:"date"`
+	DateNote        string     `toml:"date_note"`
+	Amount          string     `toml:"amount"`
+	Qualifier       string     `toml:"qualifier"`
+	Low             string     `toml:"low"`
+	High            string     `toml:"high"`
+	RangeNote       string     `toml:"range_note"`
+	Technique       string     `toml:"technique"`
+	Actor           string     `toml:"actor"`
+	Basis           string     `toml:"attribution_basis"`
+	Confidence      string     `toml:"confidence"`
+	AttributionNote string     `toml:"attribution_note"`
+	Note            string     `toml:"note"`
+	Citations       []Citation `toml:"citations"`
+
+	When     Date            `toml:"-"`
+	USD      decimal.Decimal `toml:"-"`
+	LowUSD   decimal.Decimal `toml:"-"` // equals USD when no low is given
+	HighUSD  decimal.Decimal `toml:"-"` // equals USD when no high is given
+	HasRange bool            `toml:"-"`
+}
+
+// Citation ties a claim or incident to a paragraph of an archived article.
+type Citation struct {
+	Source  string `toml:"source"`
+	Para    int    `toml:"para"`
+	Excerpt string `toml:"excerpt"`
+	// Qualifier is how this article words the figure, where that differs
+	// from the claim's own qualifier ("almost $3 billion").
+	Qualifier string `toml:"qualifier"`
+	Note      string `toml:"note"`
+}
+
+// Source returns the source with the given id, or nil.
+func (d *Dataset) Source(id string) *Source { return d.sourceByID[id] }
+
+// Originator returns the originator with the given id, or nil.
+func (d *Dataset) Originator(id string) *Originator { return d.originatorByID[id] }
+
+// The fixed vocabularies. Each list is in the order people read it.
+const MetricStatement = "statement"
+
+// Metric is one kind of figure, with the unit its values carry.
+type Metric struct {
+	ID, Label, Unit string
+}
+
+var Metrics = []Metric{
+	{"stolen-usd", "Value stolen", "USD"},
+	{"attack-count", "Number of attacks", "attacks"},
+	{"victim-count", "Number of victims", "entities"},
+	{"foreign-currency-share", "Share of foreign-currency revenue", "percent"},
+	{"wmd-funding-share", "Share of WMD programme funding", "percent"},
+	{"export-share", "Share of export earnings", "percent"},
+	{"launch-count", "Number of missile launches", "launches"},
+	{MetricStatement, "Statement (no figure)", ""},
+}
+
+// Qualifier is how a figure is bounded or hedged.
+type Qualifier struct {
+	ID, Words, Meaning string
+}
+
+var Qualifiers = []Qualifier{
+	{"exact", "", "stated as a plain figure"},
+	{"approximately", "about", "about, around, approximately"},
+	{"estimated", "an estimated", "called an estimate, without a bound"},
+	{"more-than", "more than", "more than, over: a lower bound"},
+	{"at-least", "at least", "at least, no less than: a lower bound"},
+	{"almost", "almost", "almost: just under"},
+	{"nearly", "nearly", "nearly: just under"},
+	{"up-to", "up to", "up to: an upper bound"},
+}
+
+// Scope says whose thefts a figure counts.
+var Scopes = []Code{
+	{"dprk", "DPRK-attributed"},
+	{"dprk-defi", "DPRK-attributed, DeFi platforms only"},
+	{"all-actors", "all actors, not only the DPRK"},
+}
+
+// Code is an entry of a small fixed vocabulary.
+type Code struct{ ID, Meaning string }
+
+// Reliability grades sources on the Admiralty scale.
+var Reliability = []Code{
+	{"A", "completely reliable"},
+	{"B", "usually reliable"},
+	{"C", "fairly reliable"},
+	{"D", "not usually reliable"},
+	{"E", "unreliable"},
+	{"F", "reliability cannot be judged"},
+}
+
+// Credibility grades claims on the Admiralty scale.
+var Credibility = []Code{
+	{"1", "confirmed by other independent sources"},
+	{"2", "probably true"},
+	{"3", "possibly true"},
+	{"4", "doubtful"},
+	{"5", "improbable"},
+	{"6", "truth cannot be judged"},
+}
+
+var AttributionBases = []Code{
+	{"official", "a government attributed it officially"},
+	{"technical", "technical or on-chain evidence links it to the actor"},
+	{"media", "press reports, no evidence given"},
+	{"none", "not attributed"},
+}
+
+var Confidences = []Code{
+	{"high", "consistent, well-sourced evidence"},
+	{"moderate", "credible but incomplete evidence"},
+	{"low", "thin or unverified evidence"},
+}
+
+var VictimTypes = []Code{
+	{"exchange", "centralised exchange"},
+	{"defi", "DeFi protocol"},
+	{"bridge", "cross-chain bridge"},
+	{"wallet", "wallet provider"},
+	{"other", "other"},
+}
+
+var OriginatorKinds = []Code{
+	{"un", "United Nations body"},
+	{"government", "government or its agency"},
+	{"member-state", "an unnamed UN member state"},
+	{"company", "a company"},
+	{"unattributed", "no source given"},
+}
+
+// MetricByID returns the metric with the given id.
+func MetricByID(id string) (Metric, bool) {
+	for _, m := range Metrics {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Metric{}, false
+}
+
+// QualifierByID returns the qualifier with the given id.
+func QualifierByID(id string) (Qualifier, bool) {
+	for _, q := range Qualifiers {
+		if q.ID == id {
+			return q, true
+		}
+	}
+	return Qualifier{}, false
+}
+
+// Meaning returns the meaning of id in codes, or "".
+func Meaning(codes []Code, id string) string {
+	for _, c := range codes {
+		if c.ID == id {
+			return c.Meaning
+		}
+	}
+	return ""
+}

@@ -1,0 +1,432 @@
+package dataset
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxExcerptWords bounds a verbatim excerpt: citations quote, they do not copy.
+const MaxExcerptWords = 25
+
+type pending struct {
+	at   place
+	msg  string
+	hint string
+}
+
+type validator struct {
+	name  string
+	files map[string][]byte
+	errs  []*Error  // positioned already (decode errors)
+	todo  []pending // positioned from paths at the end
+}
+
+func (v *validator) fileErr(name, msg, hint string) {
+	v.errs = append(v.errs, &Error{File: v.display(name), Msg: msg, Hint: hint})
+}
+
+func (v *validator) add(at place, hint, format string, args ...any) {
+	v.todo = append(v.todo, pending{at, fmt.Sprintf(format, args...), hint})
+}
+
+// list positions the pending problems and returns every problem, sorted.
+func (v *validator) list() ErrorList {
+	byFile := map[string][]string{}
+	for _, p := range v.todo {
+		byFile[p.at.file] = append(byFile[p.at.file], p.at.path)
+	}
+	pos := map[string]map[string][2]int{}
+	for f, paths := range byFile {
+		pos[f] = resolve(v.files[f], paths)
+	}
+	l := ErrorList(v.errs)
+	for _, p := range v.todo {
+		lc := pos[p.at.file][p.at.path]
+		l = append(l, &Error{File: v.display(p.at.file), Line: lc[0], Col: lc[1], Msg: p.msg, Hint: p.hint})
+	}
+	l.Sort()
+	return l
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+const idHint = "ids are lowercase letters, digits and hyphens"
+
+func (v *validator) validate(d *Dataset, archive fs.FS) {
+	v.validateMeta(d)
+	d.originatorByID = map[string]*Originator{}
+	for i, o := range d.Originators {
+		here := func(k string) place { return at(FileOriginators, "originator", i, k) }
+		if v.id(here("id"), "originator", o.ID) {
+			if _, dup := d.originatorByID[o.ID]; dup {
+				v.add(here("id"), "give each originator its own id", "duplicate originator id %q", o.ID)
+			} else {
+				d.originatorByID[o.ID] = o
+			}
+		}
+		v.required(here("name"), "originator", o.ID, "name", o.Name)
+		v.oneOf(here("kind"), "originator", o.ID, "kind", o.Kind, OriginatorKinds)
+	}
+	d.sourceByID = map[string]*Source{}
+	archives := map[string]string{}
+	for i, s := range d.Sources {
+		here := func(k ...any) place { return at(FileSources, "source", i, k...) }
+		if v.id(here("id"), "source", s.ID) {
+			if _, dup := d.sourceByID[s.ID]; dup {
+				v.add(here("id"), "give each source its own id", "duplicate source id %q", s.ID)
+			} else {
+				d.sourceByID[s.ID] = s
+			}
+		}
+		v.required(here("title"), "source", s.ID, "title", s.Title)
+		v.required(here("outlet"), "source", s.ID, "outlet", s.Outlet)
+		s.Date = v.date(here("published"), "source", s.ID, "published", s.Published, true)
+		if s.URL != "" {
+			u, err := url.Parse(s.URL)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				v.add(here("url"), "leave url empty when the article has no known address", "source %q: url %q is not an http or https address", s.ID, s.URL)
+			}
+		}
+		if v.required(here("archive"), "source", s.ID, "archive", s.Archive) {
+			if other, dup := archives[s.Archive]; dup {
+				v.add(here("archive"), "each archived copy belongs to one source", "source %q: archive %q is already the archive of source %q", s.ID, s.Archive, other)
+			}
+			archives[s.Archive] = s.ID
+		}
+		if s.Paragraphs < 1 {
+			v.add(here("paragraphs"), "count the non-blank lines of the archived copy", "source %q: paragraphs must be at least 1", s.ID)
+		}
+		for j, r := range s.Relays {
+			v.ref(here("relays", j), "source", s.ID, "originator", r, d.originatorByID)
+		}
+		v.oneOf(here("reliability"), "source", s.ID, "reliability", s.Reliability, Reliability)
+		v.required(here("reliability_reason"), "source", s.ID, "reliability_reason", s.ReliabilityReason)
+	}
+
+	ids := map[string]bool{}
+	cited := map[string]bool{}
+	paras := v.readArchive(d, archive)
+	cites := func(file, table string, i int, kind, id string, cs []Citation) {
+		if len(cs) == 0 {
+			v.add(at(file, table, i, "id"), "add citations = [{ source = \"…\", para = N }]", "%s %q has no citation", kind, id)
+		}
+		for j, c := range cs {
+			v.citation(at(file, table, i, "citations", j), kind, id, c, d, paras)
+			cited[c.Source] = true
+		}
+	}
+	for i, c := range d.Claims {
+		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }
+		if v.id(here("id"), "claim", c.ID) {
+			if ids[c.ID] {
+				v.add(here("id"), "claims and incidents share one namespace of ids", "duplicate id %q", c.ID)
+			}
+			ids[c.ID] = true
+		}
+		v.required(here("statement"), "claim", c.ID, "statement", c.Statement)
+		m, okMetric := v.metric(here("metric"), c)
+		if okMetric && m.ID == MetricStatement {
+			if c.Value != "" {
+				v.add(here("value"), `give the claim a metric such as "stolen-usd", or drop the value`, "claim %q: a statement has no value", c.ID)
+			}
+		} else if okMetric {
+			if c.Unit == "" {
+				c.Unit = m.Unit
+			} else if c.Unit != m.Unit {
+				v.add(here("unit"), "leave unit out and it follows the metric", "claim %q: unit %q does not fit metric %q, whose unit is %q", c.ID, c.Unit, m.ID, m.Unit)
+			}
+			c.Amount, _ = v.decimal(here("value"), "claim", c.ID, "value", c.Value, true)
+			v.oneOfQualifier(here("qualifier"), "claim", c.ID, c.Qualifier, true)
+		}
+		if c.Period != "" {
+			sp, err := ParseSpan(c.Period)
+			if err != nil {
+				v.add(here("period"), `write a period as "2023", "2017/2023", "2020/2021-06" or "../2019-07"`, "claim %q: %v", c.ID, err)
+			}
+			c.Span = sp
+		} else if okMetric && m.ID != MetricStatement {
+			v.add(here("id"), `add period = "2023" (or a span such as "2017/2023")`, "claim %q: a figure needs the period it covers", c.ID)
+		}
+		v.oneOf(here("scope"), "claim", c.ID, "scope", c.Scope, Scopes)
+		v.ref(here("originator"), "claim", c.ID, "originator", c.Originator, d.originatorByID)
+		for j, o := range c.Via {
+			v.ref(here("via", j), "claim", c.ID, "originator", o, d.originatorByID)
+			if o == c.Originator {
+				v.add(here("via", j), "via lists the bodies that relayed the figure, not its originator", "claim %q: originator %q is also listed in via", c.ID, o)
+			}
+		}
+		if c.Grade < 1 || c.Grade > 6 {
+			v.add(here("grade"), "grades run from 1 (confirmed) to 6 (cannot be judged)", "claim %q: grade %d is not one of 1-6", c.ID, c.Grade)
+		}
+		if r := c.Revised; r != nil {
+			if c.Metric == MetricStatement {
+				v.add(here("revised"), "", "claim %q: a statement cannot be revised to a value", c.ID)
+			}
+			r.Amount, _ = v.decimal(here("revised", "value"), "claim", c.ID, "revised value", r.Value, true)
+			r.Revised = v.date(here("revised", "date"), "claim", c.ID, "revised date", r.Date, true)
+		}
+		cites(FileClaims, "claim", i, "claim", c.ID, c.Citations)
+	}
+	for i, in := range d.Incidents {
+		here := func(k string) place { return at(FileIncidents, "incident", i, k) }
+		if v.id(here("id"), "incident", in.ID) {
+			if ids[in.ID] {
+				v.add(here("id"), "claims and incidents share one namespace of ids", "duplicate id %q", in.ID)
+			}
+			ids[in.ID] = true
+		}
+		v.required(here("victim"), "incident", in.ID, "victim", in.Victim)
+		v.oneOf(here("victim_type"), "incident", in.ID, "victim_type", in.VictimType, VictimTypes)
+		in.When = v.date(here("date"), "incident", in.ID, "date", in.Date, true)
+		var ok bool
+		in.USD, ok = v.decimal(here("amount"), "incident", in.ID, "amount", in.Amount, true)
+		v.oneOfQualifier(here("qualifier"), "incident", in.ID, in.Qualifier, true)
+		in.LowUSD, in.HighUSD = in.USD, in.USD
+		lo, okLo := v.decimal(here("low"), "incident", in.ID, "low", in.Low, false)
+		hi, okHi := v.decimal(here("high"), "incident", in.ID, "high", in.High, false)
+		if in.Low != "" && okLo {
+			in.LowUSD, in.HasRange = lo, true
+		}
+		if in.High != "" && okHi {
+			in.HighUSD, in.HasRange = hi, true
+		}
+		if ok && okLo && okHi && (in.LowUSD.GreaterThan(in.USD) || in.USD.GreaterThan(in.HighUSD)) {
+			v.add(here("amount"), "low ≤ amount ≤ high", "incident %q: amount %s lies outside its range %s to %s", in.ID, in.USD, in.LowUSD, in.HighUSD)
+		}
+		v.required(here("actor"), "incident", in.ID, "actor", in.Actor)
+		v.oneOf(here("attribution_basis"), "incident", in.ID, "attribution_basis", in.Basis, AttributionBases)
+		v.oneOf(here("confidence"), "incident", in.ID, "confidence", in.Confidence, Confidences)
+		cites(FileIncidents, "incident", i, "incident", in.ID, in.Citations)
+	}
+	for i, s := range d.Sources {
+		if s.ID != "" && !cited[s.ID] {
+			v.add(at(FileSources, "source", i, "id"), "cite it from a claim or incident, or remove the source", "source %q is not cited by any claim or incident", s.ID)
+		}
+	}
+}
+
+func (v *validator) validateMeta(d *Dataset) {
+	m := &d.Meta
+	if m.Title == "" {
+		v.add(at(FileMeta, "", 0, "title"), `add title = "…"`, "the dataset has no title")
+	}
+	m.AsOfDate = v.date(at(FileMeta, "", 0, "as_of"), "dataset", "", "as_of", m.AsOf, true)
+	if !m.AsOfDate.IsZero() && m.AsOfDate.Precision() != PrecisionDay {
+		v.add(at(FileMeta, "", 0, "as_of"), `write as_of as YYYY-MM-DD`, "the dataset's as_of date %q must name a day", m.AsOf)
+	}
+}
+
+func (v *validator) id(at place, kind, id string) bool {
+	if id == "" {
+		v.add(at, `add id = "…"`, "%s has no id", kind)
+		return false
+	}
+	if !idPattern.MatchString(id) {
+		v.add(at, idHint, "%s id %q is not a valid id", kind, id)
+		return false
+	}
+	return true
+}
+
+func what(kind, id string) string {
+	if id == "" {
+		return kind
+	}
+	return fmt.Sprintf("%s %q", kind, id)
+}
+
+func (v *validator) required(at place, kind, id, field, val string) bool {
+	if strings.TrimSpace(val) == "" {
+		v.add(at, fmt.Sprintf(`add %s = "…"`, field), "%s has no %s", what(kind, id), field)
+		return false
+	}
+	return true
+}
+
+func list(codes []Code) string {
+	ids := make([]string, len(codes))
+	for i, c := range codes {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func (v *validator) oneOf(at place, kind, id, field, val string, codes []Code) {
+	if val == "" {
+		v.add(at, "use one of "+list(codes), "%s has no %s", what(kind, id), field)
+		return
+	}
+	for _, c := range codes {
+		if c.ID == val {
+			return
+		}
+	}
+	v.add(at, "", "%s: %s %q is not one of %s", what(kind, id), field, val, list(codes))
+}
+
+func (v *validator) oneOfQualifier(at place, kind, id, val string, required bool) {
+	if val == "" && !required {
+		return
+	}
+	codes := make([]Code, len(Qualifiers))
+	for i, q := range Qualifiers {
+		codes[i] = Code{q.ID, q.Meaning}
+	}
+	v.oneOf(at, kind, id, "qualifier", val, codes)
+}
+
+func (v *validator) metric(at place, c *Claim) (Metric, bool) {
+	if m, ok := MetricByID(c.Metric); ok {
+		return m, true
+	}
+	ids := make([]string, len(Metrics))
+	for i, m := range Metrics {
+		ids[i] = m.ID
+	}
+	if c.Metric == "" {
+		v.add(at, "use one of "+strings.Join(ids, ", "), "claim %q has no metric", c.ID)
+	} else {
+		v.add(at, "", "claim %q: metric %q is not one of %s", c.ID, c.Metric, strings.Join(ids, ", "))
+	}
+	return Metric{}, false
+}
+
+func (v *validator) ref(at place, kind, id, target, ref string, known map[string]*Originator) {
+	if _, ok := known[ref]; !ok {
+		v.add(at, "originators are listed in "+FileOriginators, "%s: unknown %s %q", what(kind, id), target, ref)
+	}
+}
+
+var decimalPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+func (v *validator) decimal(at place, kind, id, field, s string, required bool) (decimal.Decimal, bool) {
+	const hint = `write a plain decimal in quotes, e.g. "55000000" or "0.5"`
+	switch {
+	case s == "":
+		if required {
+			v.add(at, hint, "%s has no %s", what(kind, id), field)
+		}
+		return decimal.Zero, !required
+	case strings.HasPrefix(s, "-"):
+		v.add(at, "amounts are sizes; record losses as positive figures", "%s: %s %q is negative", what(kind, id), field, s)
+		return decimal.Zero, false
+	case !decimalPattern.MatchString(s):
+		v.add(at, hint, "%s: %s %q is not a decimal number", what(kind, id), field, s)
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		v.add(at, hint, "%s: %s %q is not a decimal number", what(kind, id), field, s)
+		return decimal.Zero, false
+	}
+	return d, true
+}
+
+func (v *validator) date(at place, kind, id, field, s string, required bool) Date {
+	if s == "" {
+		if required {
+			v.add(at, `write it as "YYYY", "YYYY-MM" or "YYYY-MM-DD"`, "%s has no %s", what(kind, id), field)
+		}
+		return Date{}
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		v.add(at, `write it as "YYYY", "YYYY-MM" or "YYYY-MM-DD"`, "%s: %s: %v", what(kind, id), field, err)
+	}
+	return d
+}
+
+func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string) {
+	sub := func(k string) place { return place{at.file, at.path + "." + k} }
+	s, ok := d.sourceByID[c.Source]
+	if !ok {
+		v.add(sub("source"), "sources are listed in "+FileSources, "%s: citation of unknown source %q", what(kind, id), c.Source)
+	}
+	if c.Para < 1 || (ok && s.Paragraphs > 0 && c.Para > s.Paragraphs) {
+		max := "?"
+		if ok {
+			max = fmt.Sprint(s.Paragraphs)
+		}
+		v.add(sub("para"), "paragraphs are the non-blank lines of the archived copy, counted from 1", "%s: paragraph %d of source %q is out of range 1-%s", what(kind, id), c.Para, c.Source, max)
+		return
+	}
+	if c.Qualifier != "" {
+		v.oneOfQualifier(sub("qualifier"), kind, id, c.Qualifier, false)
+	}
+	if c.Excerpt == "" {
+		return
+	}
+	if n := len(strings.Fields(c.Excerpt)); n > MaxExcerptWords {
+		v.add(sub("excerpt"), "quote a shorter piece: excerpts are evidence, not copies", "%s: excerpt has %d words, more than %d", what(kind, id), n, MaxExcerptWords)
+	}
+	if !ok || paras == nil {
+		return
+	}
+	text, have := paras[s.ID]
+	if !have || c.Para > len(text) {
+		return // reported at the source
+	}
+	d.ArchiveChecked++
+	if !strings.Contains(normalize(text[c.Para-1]), normalize(c.Excerpt)) {
+		hint := "copy the words exactly as the archived copy has them"
+		for i, p := range text {
+			if strings.Contains(normalize(p), normalize(c.Excerpt)) {
+				hint = fmt.Sprintf("the excerpt is in paragraph %d", i+1)
+				break
+			}
+		}
+		v.add(sub("excerpt"), hint, "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
+	}
+}
+
+// readArchive reads each source's archived copy and checks its paragraph
+// count, returning the paragraphs by source id (nil without an archive).
+func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
+	if archive == nil {
+		return nil
+	}
+	paras := map[string][]string{}
+	for i, s := range d.Sources {
+		if s.Archive == "" || s.ID == "" {
+			continue
+		}
+		data, err := fs.ReadFile(archive, s.Archive)
+		if err != nil {
+			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy: %v", s.ID, err)
+			continue
+		}
+		p := Paragraphs(string(data))
+		paras[s.ID] = p
+		d.ArchiveArticles++
+		if len(p) != s.Paragraphs {
+			v.add(at(FileSources, "source", i, "paragraphs"), fmt.Sprintf("set paragraphs = %d", len(p)), "source %q: paragraphs = %d, but %s has %d", s.ID, s.Paragraphs, s.Archive, len(p))
+		}
+	}
+	return paras
+}
+
+// Paragraphs splits an archived article into its paragraphs: the lines that
+// hold more than white space (a no-break space alone is blank).
+func Paragraphs(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		if strings.TrimFunc(line, unicode.IsSpace) != "" {
+			out = append(out, strings.TrimRight(line, "\r\n"))
+		}
+	}
+	return out
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "″", `"`, "–", "-", "—", "-")
+
+// normalize folds typographic quotes and dashes and collapses white space, so
+// an excerpt typed with straight quotes still matches the archived text.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(quoteFolder.Replace(s)), " ")
+}
