@@ -16,3 +16,6 @@ func Default() fs.FS {
 	}
 	return sub
 }
+
+// ReadDefault returns one file of the embedded default dataset.
+func ReadDefault(name string) ([]byte, error) { return embedded.ReadFile("data/" + name) }

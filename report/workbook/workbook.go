@@ -1,0 +1,374 @@
+// Package workbook renders a Summary as the analyst's XLSX workbook: the
+// incidents, the claims, yearly totals with a chart, the claims-by-source
+// matrix and the bibliography, with live formulas that carry cached values
+// computed in Go.
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheets, in the order they appear.
+const (
+	SheetOverview  = "Overview"
+	SheetIncidents = "Incidents"
+	SheetClaims    = "Claims"
+	SheetYears     = "Yearly totals"
+	SheetMatrix    = "Source matrix"
+	SheetSources   = "Sources"
+)
+
+// Sheets lists the sheet names in order.
+var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetYears, SheetMatrix, SheetSources}
+
+// Options set what the workbook cannot derive from the Summary.
+type Options struct {
+	// Date is the build date written into the document properties and the
+	// zip entries: the caller's SOURCE_DATE_EPOCH or the dataset's as-of
+	// date, never the clock.
+	Date time.Time
+}
+
+// Write renders the workbook to w. The same Summary and Options give the
+// same bytes.
+func Write(w io.Writer, s *report.Summary, opt Options) error {
+	b := &builder{f: excelize.NewFile(), s: s, opt: opt}
+	defer b.f.Close()
+	if err := b.build(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return canonicalZip(w, buf.Bytes(), opt.Date)
+}
+
+type builder struct {
+	f   *excelize.File
+	s   *report.Summary
+	opt Options
+	st  styles
+
+	// Row ranges: data rows run from 2 to last*, at least one row so that
+	// ranges stay valid when a list is empty.
+	lastIncident, lastClaim, lastSource, lastYear int
+	matrix                                        matrixLayout
+}
+
+type matrixLayout struct {
+	firstSrc, lastSrc          int // source columns
+	articles, independent, key int // columns
+	first                      int // helper column: first report of an originator for a key
+}
+
+type styles struct {
+	header, title, subtitle, bold, wrap, usd, number, date, month, year, link, note int
+	hiGreen, hiAmber, hiBlue                                                        int
+}
+
+func (b *builder) build() error {
+	s := b.s
+	b.lastIncident = 1 + max(len(s.Incidents), 1)
+	b.lastClaim = 1 + max(len(s.Claims), 1)
+	b.lastSource = 1 + max(len(s.Sources), 1)
+	b.lastYear = 1 + max(len(s.Years), 1)
+	m := &b.matrix
+	m.firstSrc = 4
+	m.lastSrc = m.firstSrc + max(len(s.Sources), 1) - 1
+	m.articles = m.lastSrc + 1
+	m.independent = m.lastSrc + 2
+	m.key = m.lastSrc + 3
+	m.first = m.lastSrc + 4
+
+	f := b.f
+	if err := f.SetSheetName("Sheet1", SheetOverview); err != nil {
+		return err
+	}
+	for _, name := range Sheets[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	if err := b.newStyles(); err != nil {
+		return err
+	}
+	if err := b.names(); err != nil {
+		return err
+	}
+	for _, step := range []func() error{b.overview, b.incidents, b.claims, b.years, b.sourceMatrix, b.sources, b.properties} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return nil
+}
+
+func (b *builder) newStyles() error {
+	f := b.f
+	var err error
+	mk := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	top := &excelize.Alignment{Vertical: "top"}
+	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
+	usdFmt := `"$"#,##0`
+	b.st = styles{
+		header: mk(&excelize.Style{
+			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+		}),
+		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}}),
+		subtitle: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Color: "404040"}}),
+		bold:     mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top}),
+		wrap:     mk(&excelize.Style{Alignment: wrapTop}),
+		usd:      mk(&excelize.Style{CustomNumFmt: &usdFmt, Alignment: top}),
+		number:   mk(&excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
+		date:     mk(&excelize.Style{NumFmt: 14, CustomNumFmt: strPtr("yyyy-mm-dd"), Alignment: top}),
+		month:    mk(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm"), Alignment: top}),
+		year:     mk(&excelize.Style{NumFmt: 1, Alignment: top}),
+		link:     mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E99", Underline: "single"}, Alignment: top}),
+		note:     mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}, Alignment: wrapTop}),
+	}
+	cond := func(fill string) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewConditionalStyle(&excelize.Style{
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
+			Font: &excelize.Font{Bold: true},
+		})
+		return id
+	}
+	b.st.hiGreen, b.st.hiAmber, b.st.hiBlue = cond(fillGreen), cond(fillAmber), cond(fillBlue)
+	return err
+}
+
+// The matrix shading: confirmed by independent originators, relayed from
+// one originator by several articles, reported by one article.
+const (
+	fillGreen = "A9D08E"
+	fillAmber = "F4B183"
+	fillBlue  = "BDD7EE"
+)
+
+func strPtr(s string) *string { return &s }
+
+// names defines the workbook's named ranges, which the formulas use so that
+// they read as what they mean and survive in every reader.
+func (b *builder) names() error {
+	m := b.matrix
+	defs := []struct {
+		name, sheet, col string
+		last             int
+	}{
+		{"IncidentYear", SheetIncidents, "E", b.lastIncident},
+		{"IncidentUSD", SheetIncidents, "F", b.lastIncident},
+		{"IncidentID", SheetIncidents, "A", b.lastIncident},
+		{"ClaimID", SheetClaims, "A", b.lastClaim},
+		{"ClaimMetric", SheetClaims, "C", b.lastClaim},
+		{"ClaimValue", SheetClaims, "D", b.lastClaim},
+		{"ClaimYear", SheetClaims, "I", b.lastClaim},
+		{"ClaimScope", SheetClaims, "J", b.lastClaim},
+		{"ClaimOriginator", SheetClaims, "K", b.lastClaim},
+		{"SourceID", SheetSources, "B", b.lastSource},
+		{"MatrixArticles", SheetMatrix, col(m.articles), b.lastClaim},
+		{"MatrixIndependent", SheetMatrix, col(m.independent), b.lastClaim},
+		{"MatrixKey", SheetMatrix, col(m.key), b.lastClaim},
+		{"MatrixFirst", SheetMatrix, col(m.first), b.lastClaim},
+		{"YearList", SheetYears, "A", b.lastYear},
+	}
+	for _, d := range defs {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{
+			Name: d.name, RefersTo: fmt.Sprintf("%s!$%s$2:$%s$%d", quote(d.sheet), d.col, d.col, d.last),
+		}); err != nil {
+			return fmt.Errorf("define %s: %w", d.name, err)
+		}
+	}
+	return nil
+}
+
+// quote returns a sheet name as formulas write it.
+func quote(sheet string) string {
+	if strings.ContainsAny(sheet, " -'") {
+		return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	return sheet
+}
+
+func col(n int) string {
+	name, _ := excelize.ColumnNumberToName(n)
+	return name
+}
+
+func cell(c, r int) string {
+	name, _ := excelize.CoordinatesToCellName(c, r)
+	return name
+}
+
+// sheet prepares a sheet for streaming: print setup first (the stream
+// writer copies it into the sheet as it flushes), then the writer.
+type sheet struct {
+	*excelize.StreamWriter
+	name string
+	row  int
+}
+
+type sheetSetup struct {
+	widths      []float64 // column widths from A
+	freeze      bool      // freeze the header row
+	printTitles bool      // repeat row 1 on every printed page
+	landscape   bool
+}
+
+func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
+	f := b.f
+	orientation := "portrait"
+	if setup.landscape {
+		orientation = "landscape"
+	}
+	one, zero := 1, 0
+	fit := true
+	paper := 9 // A4
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &paper, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&\"-,Bold\"" + escapeHF(b.s.Meta.Title) + "&R&A",
+		OddFooter: "&LDPRK crypto-theft dataset, as of " + b.s.Meta.AsOf + "&RPage &P of &N",
+	}); err != nil {
+		return nil, err
+	}
+	if setup.printTitles {
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Titles", RefersTo: quote(name) + "!$1:$1", Scope: name,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	if setup.freeze {
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		}); err != nil {
+			return nil, err
+		}
+	}
+	for i, w := range setup.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	return &sheet{StreamWriter: sw, name: name}, nil
+}
+
+// escapeHF escapes a header/footer text (& starts a code there).
+func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// put writes the next row.
+func (sh *sheet) put(values ...any) error {
+	sh.row++
+	return sh.SetRow(cell(1, sh.row), values)
+}
+
+// skip leaves n empty rows.
+func (sh *sheet) skip(n int) { sh.row += n }
+
+func (b *builder) headerRow(sh *sheet, names ...string) error {
+	vals := make([]any, len(names))
+	for i, n := range names {
+		vals[i] = excelize.Cell{Value: n, StyleID: b.st.header}
+	}
+	sh.row++
+	return sh.SetRow(cell(1, sh.row), vals, excelize.RowOpts{Height: 30})
+}
+
+// text is a string cell; excelize writes it as an inline string, so text
+// that begins with = + - or @ stays text and never becomes a formula.
+func text(s string, style int) excelize.Cell { return excelize.Cell{Value: s, StyleID: style} }
+
+// usd is a money cell (nil when the amount is absent).
+func (b *builder) usd(v decimal.Decimal, present bool) any {
+	if !present {
+		return nil
+	}
+	return excelize.Cell{Value: num(v), StyleID: b.st.usd}
+}
+
+// num turns a decimal into the float64 a cell stores. Amounts in the dataset
+// are whole dollars or short decimals, exact in a float64 below 2^53.
+func num(v decimal.Decimal) float64 {
+	f, _ := v.Float64()
+	return f
+}
+
+// formula is a formula cell with its cached value.
+func formula(f string, value any, style int) excelize.Cell {
+	return excelize.Cell{Formula: f, Value: value, StyleID: style}
+}
+
+// citeLink is a citation cell: "[1] [3]", linked to the first cited source
+// in the Sources sheet.
+func (b *builder) citeLink(srcs []*report.SourceRow) any {
+	if len(srcs) == 0 {
+		return nil
+	}
+	label := report.Numbers(srcs)
+	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), srcs[0].N+1)
+	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
+}
+
+// strLit writes a string literal for a formula.
+func strLit(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+func yesNo(v bool) string {
+	if v {
+		return "yes"
+	}
+	return "no"
+}
+
+func (b *builder) properties() error {
+	s := b.s
+	when := b.opt.Date.UTC().Format(time.RFC3339)
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Title:          s.Meta.Title,
+		Subject:        "DPRK theft of cryptocurrency: incidents, claims, yearly totals and sources",
+		Creator:        s.Meta.Author,
+		LastModifiedBy: "dprkreport",
+		Keywords:       "DPRK; North Korea; cryptocurrency; theft; UN Panel of Experts; Chainalysis",
+		Description:    fmt.Sprintf("Built by dprkreport from dataset %s (as of %s).", s.Fingerprint, s.Meta.AsOf),
+		Category:       "Open-source intelligence",
+		Language:       "en",
+		Created:        when,
+		Modified:       when,
+	}); err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{Application: "dprkreport", Company: ""})
+}

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/workbook"
+	"github.com/dprkreport/dprkreport/templates"
+)
+
+// artifact is one output asked for.
+type artifact struct {
+	path   string // "-" for stdout
+	format string // "pdf" or "xlsx"
+	data   []byte
+	desc   string // "6 pages"
+}
+
+var formats = map[string]string{".pdf": "pdf", ".xlsx": "xlsx"}
+
+const formatHint = "name outputs with .pdf (briefing) or .xlsx (workbook), e.g. -o brief.pdf"
+
+// defaultOutputs are written when no -o is given.
+var defaultOutputs = []string{filepath.Join("out", "briefing.pdf"), filepath.Join("out", "workbook.xlsx")}
+
+func execute(cfg config, stdout io.Writer, u *ui) int {
+	u.quiet = cfg.quiet
+	if code, ok := checkFlags(cfg, u); !ok {
+		return code
+	}
+	if cfg.init != "" {
+		return initDir(cfg.init, cfg.force, u)
+	}
+	var arts []*artifact
+	if !cfg.check {
+		var code int
+		if arts, code = plan(cfg, u); arts == nil {
+			return code
+		}
+	}
+
+	data, name, code := dataFS(cfg.data, u)
+	if data == nil {
+		return code
+	}
+	opt := dataset.Options{Name: name}
+	if cfg.archive != "" {
+		if code := isDir("--archive", cfg.archive, u); code != 0 {
+			return code
+		}
+		opt.Archive = os.DirFS(cfg.archive)
+	}
+	d, err := dataset.Load(data, opt)
+	if err != nil {
+		return u.datasetErrors(err, stdout)
+	}
+	sum := report.Compute(d, report.Options{From: cfg.from, To: cfg.to})
+	if cfg.check {
+		printCheck(stdout, d, sum, cfg)
+		return exitOK
+	}
+
+	tfs := templates.Default()
+	if cfg.templates != "" {
+		if code := isDir("--templates", cfg.templates, u); code != 0 {
+			return code
+		}
+		tfs = os.DirFS(cfg.templates)
+	}
+	tmpl, err := briefing.Parse(tfs)
+	if err != nil {
+		return u.fail(err, "fix the template, or run without --templates to use the embedded ones")
+	}
+	// The briefing numbers sources in the order it first cites them; the
+	// workbook uses the same numbers, so compose before rendering either.
+	doc, err := briefing.Compose(sum, tmpl)
+	if err != nil {
+		return u.fail(err, "")
+	}
+	when, err := buildTime(d)
+	if err != nil {
+		return u.usage(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
+	}
+	for _, a := range arts {
+		var buf bytes.Buffer
+		switch a.format {
+		case "pdf":
+			pages, err := briefing.Render(&buf, doc, briefing.Options{Date: when})
+			if err != nil {
+				return u.fail(fmt.Errorf("render briefing: %w", err), "")
+			}
+			a.desc = plural(pages, "page")
+		case "xlsx":
+			if err := workbook.Write(&buf, sum, workbook.Options{Date: when}); err != nil {
+				return u.fail(fmt.Errorf("render workbook: %w", err), "")
+			}
+			a.desc = plural(len(workbook.Sheets), "sheet")
+		}
+		a.data = buf.Bytes()
+	}
+	if err := writeAll(arts, stdout); err != nil {
+		return u.fail(err, "")
+	}
+	for _, a := range arts {
+		if a.path != "-" {
+			u.infof("wrote %s (%s, %s)", a.path, size(len(a.data)), a.desc)
+		}
+	}
+	return exitOK
+}
+
+func checkFlags(cfg config, u *ui) (int, bool) {
+	switch {
+	case cfg.init != "" && (cfg.check || len(cfg.outputs) > 0 || cfg.data != "" || cfg.templates != ""):
+		return u.usage("--init does not combine with --check, -o, --data or --templates", "run --init alone, then edit the folder"), false
+	case cfg.force && cfg.init == "":
+		return u.usage("--force goes with --init", ""), false
+	case cfg.check && len(cfg.outputs) > 0:
+		return u.usage("--check writes nothing; drop -o or --check", ""), false
+	case cfg.format != "" && cfg.format != "pdf" && cfg.format != "xlsx":
+		return u.usage(fmt.Sprintf("--format %q is not pdf or xlsx", cfg.format), ""), false
+	case cfg.from < 0 || cfg.to < 0 || (cfg.from != 0 && (cfg.from < 1900 || cfg.from > 2999)) || (cfg.to != 0 && (cfg.to < 1900 || cfg.to > 2999)):
+		return u.usage("--from and --to take a year such as 2023", ""), false
+	case cfg.from != 0 && cfg.to != 0 && cfg.from > cfg.to:
+		return u.usage(fmt.Sprintf("--from %d is after --to %d", cfg.from, cfg.to), ""), false
+	}
+	return 0, true
+}
+
+// plan turns the -o flags into artifacts, refusing anything that would fail
+// later: unknown extensions, the same output twice, a directory as output.
+func plan(cfg config, u *ui) ([]*artifact, int) {
+	outs := cfg.outputs
+	if len(outs) == 0 {
+		outs = defaultOutputs
+	}
+	if cfg.format != "" && !contains(outs, "-") {
+		return nil, u.usage("--format goes with -o -", "the format of a file is taken from its extension")
+	}
+	seen := map[string]bool{}
+	var arts []*artifact
+	for _, p := range outs {
+		a := &artifact{path: p}
+		if p == "-" {
+			if cfg.format == "" {
+				return nil, u.usage("-o - needs --format pdf or --format xlsx", "")
+			}
+			a.format = cfg.format
+		} else {
+			a.format = formats[strings.ToLower(filepath.Ext(p))]
+			if a.format == "" {
+				return nil, u.usage(fmt.Sprintf("%s: unknown output extension %q", p, filepath.Ext(p)), formatHint)
+			}
+		}
+		key := p
+		if p != "-" {
+			if abs, err := filepath.Abs(p); err == nil {
+				key = abs
+			}
+		}
+		if seen[key] {
+			return nil, u.usage(fmt.Sprintf("%s: named twice as output", p), "name each output once")
+		}
+		seen[key] = true
+		if p != "-" {
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				return nil, u.fail(fmt.Errorf("%s: output is a directory", p), "name a file inside it, e.g. "+filepath.Join(p, "briefing.pdf")), exitFail
+			}
+		}
+		arts = append(arts, a)
+	}
+	return arts, 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dataFS opens the dataset folder: --data, or the embedded one.
+func dataFS(dir string, u *ui) (fs.FS, string, int) {
+	if dir == "" {
+		return dataset.Default(), "dataset/data", 0
+	}
+	if code := isDir("--data", dir, u); code != 0 {
+		return nil, "", code
+	}
+	return os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), 0
+}
+
+func isDir(flag, dir string, u *ui) int {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return u.fail(fmt.Errorf("%s %s: no such directory", flag, dir), "dprkreport --init DIR writes a dataset and templates to start from")
+	case err != nil:
+		return u.fail(fmt.Errorf("%s %s: %w", flag, dir, err), "")
+	case !fi.IsDir():
+		return u.fail(fmt.Errorf("%s %s: not a directory", flag, dir), flag+" takes the folder that holds the files")
+	}
+	return 0
+}
+
+// buildTime is the date the artifacts carry: SOURCE_DATE_EPOCH when set, so
+// that CI builds are reproducible and dated by their commit, else the
+// dataset's as-of date. Never the clock: the same inputs give the same bytes.
+func buildTime(d *dataset.Dataset) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return d.Meta.AsOfDate.First(), nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) {
+	figures, cites := 0, 0
+	for _, c := range s.Claims {
+		if c.HasValue() {
+			figures++
+		}
+		cites += len(c.Citations)
+	}
+	for _, in := range s.Incidents {
+		cites += len(in.Citations)
+	}
+	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
+	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
+	fmt.Fprintf(w, "sources:     %d articles\n", len(s.Sources))
+	fmt.Fprintf(w, "originators: %d\n", len(d.Originators))
+	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), figures, len(s.Claims)-figures)
+	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))
+	fmt.Fprintf(w, "citations:   %d\n", cites)
+	if s.YearFrom != 0 {
+		fmt.Fprintf(w, "years:       %d–%d\n", s.YearFrom, s.YearTo)
+	}
+	fmt.Fprintf(w, "conflicts:   %d quantities reported with different values\n", len(s.Conflicts))
+	if cfg.archive != "" {
+		fmt.Fprintf(w, "archive:     %d excerpts verified in %d articles from %s\n", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
+	}
+	fmt.Fprintln(w, "ok")
+}
