@@ -41,10 +41,10 @@ func (b *builder) incidents() error {
 			year = formula(fmt.Sprintf("D%d", r), in.When.Year, b.st.year)
 		}
 		if err := sh.put(
-			text(in.ID, 0), text(in.Victim, b.st.wrap), text(in.VictimType, 0), date, year,
-			b.usd(in.USD, true), text(report.QualifierWords(in.Qualifier), 0),
+			text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
+			b.usd(in.USD, true), text(report.QualifierWords(in.Qualifier), b.st.top),
 			b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
-			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Basis, 0), text(in.Confidence, 0),
+			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
 			text(in.AttributionNote, b.st.wrap), b.citeLink(in.Sources), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
 		); err != nil {
 			return err
@@ -60,7 +60,7 @@ func (b *builder) incidents() error {
 
 func (b *builder) claims() error {
 	sh, err := b.stream(SheetClaims, sheetSetup{
-		widths: []float64{26, 50, 18, 15, 9, 13, 22, 15, 7, 11, 18, 28, 20, 7, 15, 11, 9, 12, 12, 10, 50},
+		widths: []float64{24, 44, 16, 14, 8, 11, 18, 14, 6, 10, 16, 24, 18, 6, 14, 10, 8, 11, 10, 9, 44},
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
@@ -83,7 +83,7 @@ func (b *builder) claims() error {
 			value = excelize.Cell{Value: num(c.Amount), StyleID: st}
 			if c.Revised != nil {
 				revised = excelize.Cell{Value: num(c.Revised.Amount), StyleID: st}
-				revisedOn = text(c.Revised.Revised.String(), 0)
+				revisedOn = text(c.Revised.Revised.String(), b.st.top)
 			}
 		}
 		if y, ok := c.Span.SingleYear(); ok {
@@ -94,14 +94,14 @@ func (b *builder) claims() error {
 			via = append(via, v.Name)
 		}
 		if err := sh.put(
-			text(c.ID, 0), text(c.Statement, b.st.wrap), text(c.Metric.ID, 0), value, text(c.Unit, 0),
-			text(report.QualifierWords(c.Qualifier), 0), text(c.Figure(), b.st.wrap),
-			text(c.Span.String(), 0), year, text(c.Scope, 0), text(c.Originator.ID, 0), text(c.Originator.Name, b.st.wrap),
-			text(strings.Join(via, "; "), b.st.wrap), excelize.Cell{Value: c.Grade},
+			text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
+			text(report.QualifierWords(c.Qualifier), b.st.top), text(c.Figure(), b.st.wrap),
+			text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
+			text(strings.Join(via, "; "), b.st.wrap), excelize.Cell{Value: c.Grade, StyleID: b.st.top},
 			revised, revisedOn,
-			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), 0),
-			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, 0),
-			b.citeLink(c.Sources), text(yesNo(c.Straddles), 0), text(c.Note, b.st.wrap),
+			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
+			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
+			b.citeLink(c.Sources), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
 		); err != nil {
 			return err
 		}
@@ -120,7 +120,7 @@ func (b *builder) claims() error {
 func (b *builder) years() error {
 	s := b.s
 	nOrig := len(s.YearOriginators)
-	widths := []float64{8, 11, 15}
+	widths := []float64{15, 11, 15}
 	for range nOrig {
 		widths = append(widths, 17)
 	}
@@ -142,7 +142,7 @@ func (b *builder) years() error {
 		r := sh.row + 1
 		row := []any{
 			excelize.Cell{Value: y.Year, StyleID: b.st.year},
-			formula(fmt.Sprintf("COUNTIFS(IncidentYear,A%d)", r), y.Incidents, 0),
+			formula(fmt.Sprintf("COUNTIFS(IncidentYear,A%d)", r), y.Incidents, b.st.top),
 			formula(fmt.Sprintf("SUMIFS(IncidentUSD,IncidentYear,A%d)", r), num(y.IncidentUSD), b.st.usd),
 		}
 		for i, o := range s.YearOriginators {
@@ -170,7 +170,7 @@ func (b *builder) years() error {
 		row = append(row,
 			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, rng, rng), lo, b.st.usd),
 			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, rng, rng), hi, b.st.usd),
-			formula(fmt.Sprintf(`COUNT(%s)`, rng), reports, 0),
+			formula(fmt.Sprintf(`COUNT(%s)`, rng), reports, b.st.top),
 		)
 		if err := sh.put(row...); err != nil {
 			return err
@@ -192,8 +192,8 @@ func (b *builder) years() error {
 		return err
 	}
 	for _, c := range s.Spans {
-		if err := sh.put(text(c.Span.Human(), 0), text(c.ID, 0), b.usd(c.Amount, true),
-			text(c.Figure(), 0), text(c.Originator.Name, 0), b.citeLink(c.Sources)); err != nil {
+		if err := sh.put(text(c.Span.Human(), b.st.top), text(c.ID, b.st.top), b.usd(c.Amount, true),
+			text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top), b.citeLink(c.Sources)); err != nil {
 			return err
 		}
 	}
@@ -203,10 +203,14 @@ func (b *builder) years() error {
 		}
 	}
 	sh.skip(1)
-	if err := sh.put(text("Each originator column is that originator's own figure for the year; figures from different originators are never added together.", b.st.note)); err != nil {
+	if err := sh.put(text("Each originator column is that originator's own figure for the year; figures from different originators are never added together.", b.st.aside)); err != nil {
 		return err
 	}
 	if len(s.Years) > 0 {
+		// The chart starts a printed page of its own rather than being cut.
+		if err := sh.InsertPageBreak(cell(1, sh.row+1)); err != nil {
+			return err
+		}
 		if err := b.yearChart(sh.row+2, lastYearRow, firstO, nOrig); err != nil {
 			return err
 		}
@@ -258,22 +262,28 @@ func (b *builder) sourceMatrix() error {
 	if err != nil {
 		return err
 	}
-	head := []string{"Claim", "As a figure", "Originator"}
+	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
+	longest := 0
 	for _, src := range s.Sources {
-		head = append(head, fmt.Sprintf("[%d] %s", src.N, src.ID))
+		label := fmt.Sprintf("[%d] %s", src.N, src.ID)
+		longest = max(longest, len(label))
+		head = append(head, text(label, b.st.rotated))
 	}
 	if len(s.Sources) == 0 {
-		head = append(head, "(no sources)")
+		head = append(head, text("(no sources)", b.st.rotated))
 	}
-	head = append(head, "Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator")
-	if err := b.headerRow(sh, head...); err != nil {
+	for _, h := range []string{"Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator"} {
+		head = append(head, text(h, b.st.header))
+	}
+	sh.row++
+	if err := sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*6.5+8, 409)}); err != nil {
 		return err
 	}
 	// Go's own count of first reports, to cache the helper column.
 	firstSeen := map[string]bool{}
 	for _, c := range s.Claims {
 		r := sh.row + 1
-		row := []any{text(c.ID, 0), text(c.Figure(), 0), text(c.Originator.Name, 0)}
+		row := []any{text(c.ID, b.st.top), text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top)}
 		for _, src := range s.Sources {
 			if containsSource(c.Sources, src) {
 				row = append(row, excelize.Cell{Value: 1})
@@ -292,9 +302,9 @@ func (b *builder) sourceMatrix() error {
 			firstSeen[pair] = true
 		}
 		row = append(row,
-			formula(fmt.Sprintf("SUM(%s:%s)", cell(m.firstSrc, r), cell(m.lastSrc, r)), c.Articles(), 0),
-			formula(fmt.Sprintf("SUMIFS(MatrixFirst,MatrixKey,%s)", cell(m.key, r)), c.Independent, 0),
-			text(key, 0),
+			formula(fmt.Sprintf("SUM(%s:%s)", cell(m.firstSrc, r), cell(m.lastSrc, r)), c.Articles(), b.st.top),
+			formula(fmt.Sprintf("SUMIFS(MatrixFirst,MatrixKey,%s)", cell(m.key, r)), c.Independent, b.st.top),
+			text(key, b.st.top),
 			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,$C$2:C%d,C%d)=1,1,0)",
 				col(m.key), cell(m.key, r), cell(m.key, r), r, r), first, 0),
 		)
@@ -322,7 +332,7 @@ func (b *builder) sourceMatrix() error {
 		if err != nil {
 			return err
 		}
-		if err := sh.put(excelize.Cell{Value: "1", StyleID: style}, text(l.text, 0)); err != nil {
+		if err := sh.put(excelize.Cell{Value: "1", StyleID: style}, text(l.text, b.st.top)); err != nil {
 			return err
 		}
 	}
@@ -360,7 +370,7 @@ func quantityKey(c *report.ClaimRow) string {
 
 func (b *builder) sources() error {
 	sh, err := b.stream(SheetSources, sheetSetup{
-		widths: []float64{5, 26, 50, 24, 12, 11, 9, 30, 26, 36, 11, 50, 9, 45, 40},
+		widths: []float64{5, 22, 40, 20, 11, 10, 8, 20, 24, 30, 10, 40, 8, 36, 30},
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
@@ -384,11 +394,11 @@ func (b *builder) sources() error {
 		}
 		c := col(m.firstSrc + i)
 		if err := sh.put(
-			excelize.Cell{Value: src.N}, text(src.ID, 0), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
-			text(orUnknown(src.Author), 0), text(src.Date.String(), 0), text(yesNo(src.DateInferred), 0), url,
-			text(src.Archive, 0), text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, 0),
+			excelize.Cell{Value: src.N, StyleID: b.st.top}, text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
+			text(orUnknown(src.Author), b.st.top), text(src.Date.String(), b.st.top), text(yesNo(src.DateInferred), b.st.top), url,
+			text(src.Archive, b.st.top), text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, b.st.top),
 			text(src.ReliabilityReason, b.st.wrap),
-			formula(fmt.Sprintf("SUM(%s!$%s$2:$%s$%d)", quote(SheetMatrix), c, c, b.lastClaim), src.Claims, 0),
+			formula(fmt.Sprintf("SUM(%s!$%s$2:$%s$%d)", quote(SheetMatrix), c, c, b.lastClaim), src.Claims, b.st.top),
 			text(src.DateNote, b.st.wrap), text(src.Note, b.st.wrap),
 		); err != nil {
 			return err
@@ -411,7 +421,7 @@ func orUnknown(s string) string {
 
 func (b *builder) overview() error {
 	s := b.s
-	sh, err := b.stream(SheetOverview, sheetSetup{widths: []float64{34, 26, 70}})
+	sh, err := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
 	if err != nil {
 		return err
 	}
@@ -434,14 +444,11 @@ func (b *builder) overview() error {
 		{"Period shown", period},
 	}
 	for _, r := range rows {
-		if err := put(text(r[0], b.st.bold), text(r[1], 0)); err != nil {
+		if err := put(text(r[0], b.st.bold), text(r[1], b.st.top)); err != nil {
 			return err
 		}
 	}
-	if err := put(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap)); err != nil {
-		return err
-	}
-	if err := sh.MergeCell(cell(2, sh.row), cell(3, sh.row)); err != nil {
+	if err := sh.putMerged(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap)); err != nil {
 		return err
 	}
 	sh.skip(1)
@@ -483,7 +490,7 @@ func (b *builder) overview() error {
 		{"Years covered", `IF(COUNT(YearList)=0,"",MIN(YearList)&"–"&MAX(YearList))`, "Yearly totals", years, 0},
 	}
 	for _, c := range counts {
-		if err := put(text(c.label, 0), formula(c.formula, c.value, c.style), b.sheetLink(c.over)); err != nil {
+		if err := put(text(c.label, b.st.top), formula(c.formula, c.value, c.style), b.sheetLink(c.over)); err != nil {
 			return err
 		}
 	}
@@ -498,10 +505,7 @@ func (b *builder) overview() error {
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
 		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing."},
 	} {
-		if err := put(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
-			return err
-		}
-		if err := sh.MergeCell(cell(2, sh.row), cell(3, sh.row)); err != nil {
+		if err := sh.putMerged(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
 			return err
 		}
 	}
@@ -511,7 +515,7 @@ func (b *builder) overview() error {
 			return err
 		}
 		for _, r := range rows {
-			if err := put(text(r[0], 0), text(r[1], b.st.wrap)); err != nil {
+			if err := sh.putMerged(text(r[0], b.st.top), text(r[1], b.st.wrap)); err != nil {
 				return err
 			}
 		}

@@ -71,8 +71,8 @@ type matrixLayout struct {
 }
 
 type styles struct {
-	header, title, subtitle, bold, wrap, usd, number, date, month, year, link, note int
-	hiGreen, hiAmber, hiBlue                                                        int
+	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, note, aside int
+	hiGreen, hiAmber, hiBlue                                                                        int
 }
 
 func (b *builder) build() error {
@@ -133,6 +133,13 @@ func (b *builder) newStyles() error {
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
+		rotated: mk(&excelize.Style{
+			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
+			Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90},
+		}),
+		top:      mk(&excelize.Style{Alignment: top}),
+		aside:    mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}}),
 		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}}),
 		subtitle: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Color: "404040"}}),
 		bold:     mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top}),
@@ -226,8 +233,10 @@ func cell(c, r int) string {
 // writer copies it into the sheet as it flushes), then the writer.
 type sheet struct {
 	*excelize.StreamWriter
-	name string
-	row  int
+	name   string
+	row    int
+	widths []float64
+	wrap   map[int]bool // styles that wrap text
 }
 
 type sheetSetup struct {
@@ -284,16 +293,83 @@ func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
 			return nil, err
 		}
 	}
-	return &sheet{StreamWriter: sw, name: name}, nil
+	return &sheet{StreamWriter: sw, name: name, widths: setup.widths,
+		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true}}, nil
 }
 
 // escapeHF escapes a header/footer text (& starts a code there).
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
-// put writes the next row.
+// put writes the next row, tall enough for its wrapped text: the stream
+// writer cannot autofit, and readers do not autofit rows on opening.
 func (sh *sheet) put(values ...any) error {
 	sh.row++
-	return sh.SetRow(cell(1, sh.row), values)
+	var opts []excelize.RowOpts
+	if h := sh.height(values); h > 0 {
+		opts = append(opts, excelize.RowOpts{Height: h})
+	}
+	return sh.SetRow(cell(1, sh.row), values, opts...)
+}
+
+// putMerged writes a label and a text that spans columns B and C.
+func (sh *sheet) putMerged(label, text any) error {
+	saved := sh.widths[1]
+	sh.widths[1] += sh.widths[2]
+	err := sh.put(label, text)
+	sh.widths[1] = saved
+	if err != nil {
+		return err
+	}
+	return sh.MergeCell(cell(2, sh.row), cell(3, sh.row))
+}
+
+// height estimates the height in points that a row's wrapped cells need,
+// or 0 when one line is enough.
+func (sh *sheet) height(values []any) float64 {
+	lines := 1
+	for i, v := range values {
+		c, ok := v.(excelize.Cell)
+		if !ok || !sh.wrap[c.StyleID] || i >= len(sh.widths) {
+			continue
+		}
+		s, ok := c.Value.(string)
+		if !ok {
+			continue
+		}
+		perLine := max(int(sh.widths[i]*1.15)-1, 4)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			n += wrappedLines(para, perLine)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(float64(lines)*14.5+3, 409)
+}
+
+// wrappedLines counts the lines a text takes when wrapped at word
+// boundaries to width characters.
+func wrappedLines(s string, width int) int {
+	lines, cur := 1, 0
+	for _, w := range strings.Fields(s) {
+		n := len([]rune(w))
+		switch {
+		case cur == 0:
+			cur = n
+		case cur+1+n <= width:
+			cur += 1 + n
+		default:
+			lines++
+			cur = n
+		}
+		for cur > width {
+			lines++
+			cur -= width
+		}
+	}
+	return lines
 }
 
 // skip leaves n empty rows.
@@ -304,8 +380,7 @@ func (b *builder) headerRow(sh *sheet, names ...string) error {
 	for i, n := range names {
 		vals[i] = excelize.Cell{Value: n, StyleID: b.st.header}
 	}
-	sh.row++
-	return sh.SetRow(cell(1, sh.row), vals, excelize.RowOpts{Height: 30})
+	return sh.put(vals...)
 }
 
 // text is a string cell; excelize writes it as an inline string, so text
