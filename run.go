@@ -175,7 +175,7 @@ func plan(cfg config, u *ui) ([]*artifact, int) {
 		seen[key] = true
 		if p != "-" {
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				return nil, u.fail(fmt.Errorf("%s: output is a directory", p), "name a file inside it, e.g. "+filepath.Join(p, "briefing.pdf")), exitFail
+				return nil, u.fail(fmt.Errorf("%s: output is a directory", p), "name a file inside it, e.g. "+filepath.Join(p, "briefing.pdf"))
 			}
 		}
 		arts = append(arts, a)

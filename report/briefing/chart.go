@@ -1,0 +1,148 @@
+package briefing
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/jung-kurt/gofpdf"
+	"github.com/shopspring/decimal"
+)
+
+// Colours of the originators' dots, in the order of the yearly table.
+var seriesColors = [][3]int{{31, 56, 100}, {197, 90, 17}, {84, 130, 53}, {112, 48, 160}, {191, 143, 0}, {46, 117, 182}}
+
+// chart draws the yearly chart as vector graphics: for each year a bar from
+// the lowest to the highest reported figure, a dot per originator, and a
+// diamond for the sum of the year's named incidents.
+func (r *renderer) chart(name string) {
+	s := r.doc.Summary
+	const height = 78.0
+	r.room(height + 4)
+	pdf := r.pdf
+	x0, y0 := r.x+16, r.y+4 // plot area origin (top left)
+	plotW, plotH := r.w-18, height-26
+	years := s.Years
+	if len(years) == 0 {
+		setFont(pdf, style{size: 8.5, italic: true, color: colorMuted})
+		pdf.SetXY(r.x, r.y)
+		pdf.CellFormat(r.w, 6, "No yearly figures in this period.", "", 0, "L", false, 0, "")
+		r.y += 8
+		return
+	}
+	top := decimal.Zero
+	for _, y := range years {
+		top = decimal.Max(top, y.High, y.IncidentUSD)
+	}
+	maxV, step := niceScale(top.InexactFloat64())
+	scaleY := func(v float64) float64 { return y0 + plotH - v/maxV*plotH }
+
+	// Grid and axis labels.
+	pdf.SetLineWidth(0.15)
+	for v := 0.0; v <= maxV+step/2; v += step {
+		yy := scaleY(v)
+		pdf.SetDrawColor(215, 215, 215)
+		pdf.Line(x0, yy, x0+plotW, yy)
+		setFont(pdf, style{size: 7, color: colorMuted})
+		pdf.SetXY(r.x, yy-2)
+		pdf.CellFormat(14.5, 4, axisLabel(v), "", 0, "R", false, 0, "")
+	}
+	pdf.SetDrawColor(120, 120, 120)
+	pdf.Line(x0, y0+plotH, x0+plotW, y0+plotH)
+
+	slot := plotW / float64(len(years))
+	for i, y := range years {
+		cx := x0 + slot*(float64(i)+0.5)
+		setFont(pdf, style{size: 7.5, color: colorText})
+		pdf.SetXY(cx-slot/2, y0+plotH+1)
+		pdf.CellFormat(slot, 4, fmt.Sprint(y.Year), "", 0, "C", false, 0, "")
+		if y.HasReports {
+			lo, hi := scaleY(y.Low.InexactFloat64()), scaleY(y.High.InexactFloat64())
+			bw := math.Min(slot*0.28, 9)
+			pdf.SetFillColor(214, 224, 240)
+			pdf.SetDrawColor(150, 170, 200)
+			pdf.Rect(cx-bw/2, hi, bw, math.Max(lo-hi, 0.6), "FD")
+		}
+		for j, rep := range y.ByOriginator {
+			if rep.Claim == nil {
+				continue
+			}
+			c := seriesColors[j%len(seriesColors)]
+			pdf.SetFillColor(c[0], c[1], c[2])
+			off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
+			pdf.Circle(cx+off, scaleY(rep.Claim.Amount.InexactFloat64()), 1.1, "F")
+		}
+		if y.Incidents > 0 {
+			yy := scaleY(y.IncidentUSD.InexactFloat64())
+			dx := slot * 0.3
+			pdf.SetFillColor(120, 120, 120)
+			diamond(pdf, cx+dx, yy, 1.5)
+			setFont(pdf, style{size: 6.5, color: colorMuted})
+			pdf.SetXY(cx+dx+1.8, yy-2)
+			pdf.CellFormat(slot*0.3, 4, fmt.Sprintf("%d named", y.Incidents), "", 0, "L", false, 0, "")
+		}
+	}
+
+	// Legend.
+	ly := y0 + plotH + 8
+	lx := x0
+	setFont(pdf, style{size: 7.5, color: colorText})
+	item := func(draw func(x, y float64), label string) {
+		draw(lx+1.5, ly+2)
+		pdf.SetXY(lx+4, ly)
+		w := pdf.GetStringWidth(label) + 2
+		pdf.CellFormat(w, 4, label, "", 0, "L", false, 0, "")
+		lx += w + 6
+		if lx > x0+plotW-30 {
+			lx = x0
+			ly += 4.5
+		}
+	}
+	for j, o := range s.YearOriginators {
+		c := seriesColors[j%len(seriesColors)]
+		item(func(x, y float64) { pdf.SetFillColor(c[0], c[1], c[2]); pdf.Circle(x, y, 1.1, "F") }, o.Name)
+	}
+	item(func(x, y float64) {
+		pdf.SetFillColor(120, 120, 120)
+		diamond(pdf, x, y, 1.5)
+	}, "named incidents (sum)")
+	item(func(x, y float64) {
+		pdf.SetFillColor(214, 224, 240)
+		pdf.SetDrawColor(150, 170, 200)
+		pdf.Rect(x-1.2, y-1.8, 2.4, 3.6, "FD")
+	}, "low–high of reports")
+	r.y = ly + 7
+}
+
+func diamond(pdf *gofpdf.Fpdf, x, y, r float64) {
+	pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "F")
+}
+
+// niceScale returns an axis maximum and step of 1, 2 or 5 × 10^k.
+func niceScale(top float64) (float64, float64) {
+	if top <= 0 {
+		return 1e6, 2.5e5
+	}
+	raw := top / 4
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	return math.Ceil(top/step) * step, step
+}
+
+func axisLabel(v float64) string {
+	switch {
+	case v == 0:
+		return "$0"
+	case v >= 1e9:
+		return "$" + decimal.NewFromFloat(v/1e9).Round(2).String() + "B"
+	case v >= 1e6:
+		return "$" + decimal.NewFromFloat(v/1e6).Round(1).String() + "M"
+	}
+	return "$" + report.Grouped(decimal.NewFromFloat(v).Round(0))
+}

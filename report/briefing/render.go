@@ -1,0 +1,454 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options set what the briefing cannot derive from the document.
+type Options struct {
+	// Date is written as the PDF's creation and modification date: the
+	// caller's SOURCE_DATE_EPOCH or the dataset's as-of date, never the clock.
+	Date time.Time
+	// Trace, when set, receives one line per drawing step: headings,
+	// paragraphs, list items, tables, links, anchors, charts, pages. Tests
+	// compare it with a golden file.
+	Trace io.Writer
+}
+
+// Page geometry, in millimetres (A4 portrait).
+const (
+	pageW, pageH         = 210.0, 297.0
+	marginL, marginR     = 20.0, 20.0
+	marginTop, marginBot = 22.0, 20.0
+	contentW             = pageW - marginL - marginR
+	paraGap              = 2.2
+	cellPad              = 1.4
+	bulletIndent         = 5.5
+)
+
+var (
+	colorText    = [3]int{25, 25, 25}
+	colorHeading = [3]int{31, 56, 100}
+	colorLink    = [3]int{31, 78, 153}
+	colorMuted   = [3]int{90, 90, 90}
+)
+
+type renderer struct {
+	pdf    *gofpdf.Fpdf
+	src    []byte
+	doc    *Doc
+	opt    Options
+	base   style
+	glyphs *glyphCheck
+
+	x, w     float64 // current left edge and width of the text column
+	y        float64
+	links    map[string]int // anchor name → gofpdf link id
+	anchored map[string]bool
+	bmLevel  int
+	trace    io.Writer
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Render draws the composed briefing as a PDF on w and returns its page
+// count. The same Doc and Options give the same bytes.
+func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
+	glyphs, err := newGlyphCheck()
+	if err != nil {
+		return 0, err
+	}
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	r := &renderer{
+		pdf: pdf, src: doc.Markdown, doc: doc, opt: opt, glyphs: glyphs,
+		base:  style{size: 9.5, color: colorText},
+		links: map[string]int{}, anchored: map[string]bool{}, bmLevel: -1,
+		trace: opt.Trace,
+		x:     marginL, w: contentW,
+	}
+	for _, f := range fontFiles {
+		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+	}
+	if err := pdf.Error(); err != nil {
+		return 0, fmt.Errorf("load fonts: %w", err)
+	}
+	r.setup()
+	pdf.AddPage()
+	r.newPageState()
+	root := md.Parser().Parse(text.NewReader(doc.Markdown))
+	r.blocks(root)
+	if err := glyphs.err(); err != nil {
+		return 0, err
+	}
+	var dangling []string
+	for name := range r.links {
+		if !r.anchored[name] {
+			dangling = append(dangling, name)
+		}
+	}
+	if len(dangling) > 0 {
+		slices.Sort(dangling)
+		return 0, fmt.Errorf("links to targets the briefing never sets: %s", strings.Join(dangling, ", "))
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return 0, err
+	}
+	return pdf.PageNo(), nil
+}
+
+func (r *renderer) setup() {
+	pdf := r.pdf
+	s := r.doc.Summary
+	pdf.SetMargins(marginL, marginTop, marginR)
+	pdf.SetAutoPageBreak(false, marginBot)
+	pdf.SetCatalogSort(true)
+	date := r.opt.Date.UTC()
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetTitle(s.Meta.Title, true)
+	pdf.SetSubject("Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources", true)
+	pdf.SetKeywords("DPRK, North Korea, cryptocurrency theft, UN Panel of Experts, Chainalysis, open-source intelligence", true)
+	pdf.SetAuthor(s.Meta.Author, true)
+	pdf.SetCreator("dprkreport", true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetHeaderFuncMode(func() {
+		if pdf.PageNo() == 1 {
+			return
+		}
+		setFont(pdf, style{size: 7.5, color: colorMuted})
+		pdf.SetXY(marginL, 10)
+		pdf.CellFormat(contentW*0.75, 5, truncate(pdf, s.Meta.Title, contentW*0.72), "", 0, "L", false, 0, "")
+		pdf.CellFormat(contentW*0.25, 5, "Open-source briefing", "", 0, "R", false, 0, "")
+		pdf.SetDrawColor(180, 180, 180)
+		pdf.SetLineWidth(0.2)
+		pdf.Line(marginL, 15.5, pageW-marginR, 15.5)
+	}, false)
+	pdf.SetFooterFunc(func() {
+		setFont(pdf, style{size: 7.5, color: colorMuted})
+		pdf.SetXY(marginL, pageH-12)
+		pdf.CellFormat(contentW/2, 5, "As of "+s.Meta.AsOfDate.Human()+" · dataset "+s.Fingerprint[:12], "", 0, "L", false, 0, "")
+		pdf.CellFormat(contentW/2, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+	})
+}
+
+func truncate(pdf *gofpdf.Fpdf, s string, w float64) string {
+	if pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && pdf.GetStringWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+func (r *renderer) tracef(format string, args ...any) {
+	if r.trace != nil {
+		fmt.Fprintf(r.trace, format+"\n", args...)
+	}
+}
+
+func (r *renderer) newPageState() {
+	r.y = marginTop
+	if r.pdf.PageNo() > 1 {
+		r.y = marginTop + 1
+	}
+	r.tracef("PAGE %d", r.pdf.PageNo())
+}
+
+// room makes sure h millimetres fit below the cursor, else starts a page.
+func (r *renderer) room(h float64) {
+	if r.y+h > pageH-marginBot {
+		r.pdf.AddPage()
+		r.newPageState()
+	}
+}
+
+func (r *renderer) linkID(target string) int {
+	if !strings.HasPrefix(target, "#") {
+		return 0
+	}
+	name := target[1:]
+	id, ok := r.links[name]
+	if !ok {
+		id = r.pdf.AddLink()
+		r.links[name] = id
+	}
+	return id
+}
+
+func (r *renderer) linkURL(target string) string {
+	if target == "" || strings.HasPrefix(target, "#") {
+		return ""
+	}
+	return target
+}
+
+func (r *renderer) setAnchor(name string, y float64) {
+	id := r.linkID("#" + name)
+	r.pdf.SetLink(id, y, r.pdf.PageNo())
+	r.anchored[name] = true
+	r.tracef("ANCHOR %s", name)
+}
+
+// blocks walks the block children of n.
+func (r *renderer) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.block(c)
+	}
+}
+
+func (r *renderer) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.heading(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		runs := r.inlines(n, r.base, "")
+		r.tracef("P %s", plain(runs))
+		r.paragraph(runs)
+	case *ast.List:
+		r.list(n)
+	case *east.Table:
+		r.table(n)
+	case *ast.FencedCodeBlock:
+		info := ""
+		if n.Info != nil {
+			info = string(n.Info.Segment.Value(r.src))
+		}
+		body := strings.TrimSpace(string(r.lines(n)))
+		if info == "chart" {
+			r.tracef("CHART %s", body)
+			r.chart(body)
+			return
+		}
+		r.code(body)
+	case *ast.CodeBlock:
+		r.code(strings.TrimRight(string(r.lines(n)), "\n"))
+	case *ast.Blockquote:
+		savedX, savedW := r.x, r.w
+		r.x, r.w = r.x+5, r.w-5
+		top := r.y
+		r.tracef("QUOTE")
+		r.blocks(n)
+		r.pdf.SetDrawColor(170, 170, 170)
+		r.pdf.SetLineWidth(0.6)
+		r.pdf.Line(savedX+1.5, top, savedX+1.5, r.y-paraGap)
+		r.x, r.w = savedX, savedW
+	case *ast.ThematicBreak:
+		r.room(4)
+		r.pdf.SetDrawColor(170, 170, 170)
+		r.pdf.SetLineWidth(0.3)
+		r.pdf.Line(r.x, r.y+1.5, r.x+r.w, r.y+1.5)
+		r.y += 4
+		r.tracef("RULE")
+	case *ast.HTMLBlock:
+		// An anchor on a line of its own.
+		for _, a := range anchorTag.FindAllSubmatch(r.lines(n), -1) {
+			r.setAnchor(string(a[1]), r.y)
+		}
+	default:
+		r.blocks(n)
+	}
+}
+
+func (r *renderer) lines(n ast.Node) []byte {
+	var b bytes.Buffer
+	l := n.Lines()
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		b.Write(seg.Value(r.src))
+	}
+	return b.Bytes()
+}
+
+// inlines collects the inline content of n as styled runs.
+func (r *renderer) inlines(n ast.Node, st style, link string) []run {
+	var out []run
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(r.src)
+			if _, inCode := n.(*ast.CodeSpan); !inCode {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			out = append(out, run{text: string(v), st: st, link: link})
+			if c.HardLineBreak() {
+				out = append(out, run{brk: true, st: st})
+			} else if c.SoftLineBreak() {
+				out = append(out, run{text: " ", st: st, link: link})
+			}
+		case *ast.String:
+			out = append(out, run{text: string(c.Value), st: st, link: link})
+		case *ast.Emphasis:
+			s := st
+			if c.Level >= 2 {
+				s.bold = true
+			} else {
+				s.italic = true
+			}
+			out = append(out, r.inlines(c, s, link)...)
+		case *ast.CodeSpan:
+			s := st
+			s.mono = true
+			s.size = st.size * 0.92
+			out = append(out, r.inlines(c, s, link)...)
+		case *ast.Link:
+			s := st
+			s.color = colorLink
+			out = append(out, r.inlines(c, s, string(c.Destination))...)
+		case *ast.AutoLink:
+			s := st
+			s.color = colorLink
+			url := string(c.URL(r.src))
+			out = append(out, run{text: string(c.Label(r.src)), st: s, link: url})
+		case *ast.RawHTML:
+			var raw []byte
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				raw = append(raw, seg.Value(r.src)...)
+			}
+			for _, a := range anchorTag.FindAllSubmatch(raw, -1) {
+				out = append(out, run{anchor: string(a[1]), st: st})
+			}
+		default:
+			out = append(out, r.inlines(c, st, link)...)
+		}
+	}
+	return out
+}
+
+var anchorTag = regexp.MustCompile(`<a id="([A-Za-z0-9_-]+)">`)
+
+func plain(runs []run) string {
+	var b strings.Builder
+	for _, rn := range runs {
+		b.WriteString(rn.text)
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) > 90 {
+		s = string([]rune(s)[:min(len([]rune(s)), 87)]) + "…"
+	}
+	return s
+}
+
+// paragraph lays out runs in the current column, breaking pages between lines.
+func (r *renderer) paragraph(runs []run) {
+	lines := r.wrap(r.tokenize(runs), r.w)
+	// Avoid a lone first line at the foot of a page.
+	if len(lines) > 1 {
+		r.room(lines[0].height * 2)
+	}
+	for _, l := range lines {
+		r.room(l.height)
+		r.drawLine(l, r.x, r.y)
+		r.y += l.height
+	}
+	r.y += paraGap
+}
+
+func (r *renderer) heading(n *ast.Heading) {
+	st := r.base
+	st.bold = true
+	st.color = colorHeading
+	gapBefore := 0.0
+	switch n.Level {
+	case 1:
+		st.size = 19
+	case 2:
+		st.size = 13
+		gapBefore = 3
+	default:
+		st.size = 11
+		gapBefore = 1.5
+	}
+	runs := r.inlines(n, st, "")
+	title := plain(runs)
+	lines := r.wrap(r.tokenize(runs), r.w)
+	h := 0.0
+	for _, l := range lines {
+		h += l.height
+	}
+	if r.y > marginTop+2 {
+		r.y += gapBefore
+	}
+	r.room(h + 14) // keep a heading with what follows it
+	level := n.Level - 1
+	if level > r.bmLevel+1 {
+		level = r.bmLevel + 1
+	}
+	r.bmLevel = level
+	r.pdf.Bookmark(title, level, r.y)
+	r.tracef("H%d %s (bookmark level %d)", n.Level, title, level)
+	for _, l := range lines {
+		r.drawLine(l, r.x, r.y)
+		r.y += l.height
+	}
+	if n.Level == 2 {
+		r.pdf.SetDrawColor(colorHeading[0], colorHeading[1], colorHeading[2])
+		r.pdf.SetLineWidth(0.3)
+		r.pdf.Line(r.x, r.y+0.3, r.x+r.w, r.y+0.3)
+		r.y += 1.2
+	}
+	r.y += paraGap * 0.8
+}
+
+func (r *renderer) list(n *ast.List) {
+	num := n.Start
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := "•"
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%d.", num)
+			num++
+		}
+		r.tracef("LI %s", marker)
+		savedX, savedW := r.x, r.w
+		lh := r.base.size * ptToMM * 1.35
+		r.room(lh)
+		setFont(r.pdf, r.base)
+		r.pdf.SetXY(r.x, r.y)
+		r.pdf.CellFormat(bulletIndent, lh, marker, "", 0, "L", false, 0, "")
+		r.x, r.w = r.x+bulletIndent, r.w-bulletIndent
+		r.blocks(item)
+		if n.IsTight {
+			r.y -= paraGap * 0.6
+		}
+		r.x, r.w = savedX, savedW
+	}
+	if n.IsTight {
+		r.y += paraGap * 0.6
+	}
+}
+
+func (r *renderer) code(body string) {
+	st := r.base
+	st.mono = true
+	st.size = r.base.size * 0.9
+	r.tracef("CODE %d lines", strings.Count(body, "\n")+1)
+	for _, ln := range strings.Split(body, "\n") {
+		lines := r.wrap(r.tokenize([]run{{text: ln, st: st}}), r.w-4)
+		for _, l := range lines {
+			r.room(l.height)
+			r.drawLine(l, r.x+2, r.y)
+			r.y += l.height
+		}
+	}
+	r.y += paraGap
+}
