@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -83,7 +84,7 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	d.Sources, d.Originators, d.Claims, d.Incidents = sf.Source, of.Originator, cf.Claim, inf.Incident
 	d.Fingerprint = hex.EncodeToString(h.Sum(nil))
 	v.validate(d, opt.Archive)
-	if len(v.errs) > 0 {
+	if len(v.errs) > 0 || len(v.todo) > 0 {
 		return nil, v.list()
 	}
 	return d, nil
@@ -113,14 +114,33 @@ func (v *validator) decode(name string, data []byte, target any) {
 		line, col := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		hint := ""
-		if strings.Contains(msg, "into struct field") && strings.Contains(msg, "of type string") {
-			msg = "expected a quoted string: " + msg
-			hint = `write amounts and dates in quotes, e.g. value = "55000000"`
+		if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("%s: expected %s, found a TOML %s", strings.Join(de.Key(), "."), goType(m[2]), m[1])
+			if m[2] == "string" {
+				hint = `write amounts and dates in quotes, e.g. value = "55000000"`
+			}
 		}
 		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: msg, Hint: hint})
 	default:
 		v.fileErr(name, strings.TrimPrefix(err.Error(), "toml: "), "")
 	}
+}
+
+var typeMismatch = regexp.MustCompile(`cannot decode TOML (\w+) into struct field \S+ of type (\S+)`)
+
+// goType names a Go field type the way a dataset editor thinks of it.
+func goType(t string) string {
+	switch {
+	case t == "string":
+		return "a quoted string"
+	case strings.HasPrefix(t, "int"):
+		return "a whole number"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"):
+		return "a list [ … ]"
+	}
+	return "a table { … }"
 }
 
 func (v *validator) display(name string) string {

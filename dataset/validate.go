@@ -11,6 +11,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// needsPeriod lists the metrics that mean nothing without a period: an
+// amount or a count. A share may be reported without one.
+var needsPeriod = map[string]bool{"stolen-usd": true, "attack-count": true, "victim-count": true, "launch-count": true}
+
 // MaxExcerptWords bounds a verbatim excerpt: citations quote, they do not copy.
 const MaxExcerptWords = 25
 
@@ -131,15 +135,17 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		}
 		v.required(here("statement"), "claim", c.ID, "statement", c.Statement)
 		m, okMetric := v.metric(here("metric"), c)
-		if okMetric && m.ID == MetricStatement {
-			if c.Value != "" {
-				v.add(here("value"), `give the claim a metric such as "stolen-usd", or drop the value`, "claim %q: a statement has no value", c.ID)
-			}
-		} else if okMetric {
-			if c.Unit == "" {
-				c.Unit = m.Unit
-			} else if c.Unit != m.Unit {
-				v.add(here("unit"), "leave unit out and it follows the metric", "claim %q: unit %q does not fit metric %q, whose unit is %q", c.ID, c.Unit, m.ID, m.Unit)
+		isFigure := c.Metric != MetricStatement
+		if okMetric && !isFigure && c.Value != "" {
+			v.add(here("value"), `give the claim a metric such as "stolen-usd", or drop the value`, "claim %q: a statement has no value", c.ID)
+		}
+		if isFigure {
+			if okMetric {
+				if c.Unit == "" {
+					c.Unit = m.Unit
+				} else if c.Unit != m.Unit {
+					v.add(here("unit"), "leave unit out and it follows the metric", "claim %q: unit %q does not fit metric %q, whose unit is %q", c.ID, c.Unit, m.ID, m.Unit)
+				}
 			}
 			c.Amount, _ = v.decimal(here("value"), "claim", c.ID, "value", c.Value, true)
 			v.oneOfQualifier(here("qualifier"), "claim", c.ID, c.Qualifier, true)
@@ -150,8 +156,8 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 				v.add(here("period"), `write a period as "2023", "2017/2023", "2020/2021-06" or "../2019-07"`, "claim %q: %v", c.ID, err)
 			}
 			c.Span = sp
-		} else if okMetric && m.ID != MetricStatement {
-			v.add(here("id"), `add period = "2023" (or a span such as "2017/2023")`, "claim %q: a figure needs the period it covers", c.ID)
+		} else if okMetric && needsPeriod[m.ID] {
+			v.add(here("id"), `add period = "2023" (or a span such as "2017/2023")`, "claim %q: a %s figure needs the period it covers", c.ID, m.ID)
 		}
 		v.oneOf(here("scope"), "claim", c.ID, "scope", c.Scope, Scopes)
 		v.ref(here("originator"), "claim", c.ID, "originator", c.Originator, d.originatorByID)

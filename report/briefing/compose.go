@@ -227,7 +227,12 @@ type ClaimV struct {
 	srcs  []*report.SourceRow
 }
 
-func (c *ClaimV) sources() []*report.SourceRow { return c.srcs }
+func (c *ClaimV) sources() []*report.SourceRow {
+	if c == nil {
+		return nil
+	}
+	return c.srcs
+}
 
 // IncidentV is an incident as the templates see it.
 type IncidentV struct {

@@ -1,0 +1,177 @@
+package dataset_test
+
+import (
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/invalid")
+
+// seeds is where the archived articles live beside the project.
+const seeds = "../../shared/seeds"
+
+func TestDefaultDatasetIsValid(t *testing.T) {
+	opt := dataset.Options{Name: "dataset/data"}
+	if _, err := os.Stat(seeds); err == nil {
+		opt.Archive = os.DirFS(seeds)
+	} else {
+		t.Logf("%s not found: excerpts are not verified against the archived articles", seeds)
+	}
+	d, err := dataset.Load(dataset.Default(), opt)
+	if err != nil {
+		var list dataset.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				t.Error(e)
+			}
+		}
+		t.Fatal(err)
+	}
+	if opt.Archive != nil {
+		excerpts := 0
+		for _, c := range d.Claims {
+			for _, ci := range c.Citations {
+				if ci.Excerpt != "" {
+					excerpts++
+				}
+			}
+		}
+		for _, in := range d.Incidents {
+			for _, ci := range in.Citations {
+				if ci.Excerpt != "" {
+					excerpts++
+				}
+			}
+		}
+		if d.ArchiveChecked != excerpts || d.ArchiveArticles != len(d.Sources) {
+			t.Errorf("verified %d of %d excerpts in %d of %d articles", d.ArchiveChecked, excerpts, d.ArchiveArticles, len(d.Sources))
+		}
+	}
+	// Every article is cited, every figure has a period, and the
+	// disagreements the research found are present, side by side.
+	want := map[string]string{
+		"poe-2023-heists-value":  "750000000",
+		"chainalysis-2023-value": "1000000000",
+		"nis-2022-value":         "700000000",
+		"chainalysis-2022-dprk":  "1700000000",
+		"poe-2017-2023-value":    "3000000000",
+	}
+	for _, c := range d.Claims {
+		if v, ok := want[c.ID]; ok {
+			if c.Amount.String() != v {
+				t.Errorf("%s = %s, want %s", c.ID, c.Amount, v)
+			}
+			delete(want, c.ID)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("claims missing from the default dataset: %v", want)
+	}
+}
+
+// minimal returns the small valid dataset the invalid cases start from.
+func minimal(t *testing.T) (fstest.MapFS, fstest.MapFS) {
+	t.Helper()
+	data, archive := fstest.MapFS{}, fstest.MapFS{}
+	root := filepath.Join("testdata", "minimal")
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if after, ok := strings.CutPrefix(rel, "archive/"); ok {
+			archive[after] = &fstest.MapFile{Data: b}
+		} else {
+			data[rel] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, archive
+}
+
+func TestMinimalIsValid(t *testing.T) {
+	data, archive := minimal(t)
+	d, err := dataset.Load(data, dataset.Options{Name: "m", Archive: archive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ArchiveChecked != 1 {
+		t.Errorf("checked %d excerpts, want 1", d.ArchiveChecked)
+	}
+}
+
+// TestInvalid runs each case of testdata/invalid: a txtar archive whose
+// files replace those of the minimal dataset (a file named "delete" lists
+// files to remove) and whose "want" file holds the exact error output.
+func TestInvalid(t *testing.T) {
+	cases, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.txtar"))
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, path := range cases {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, archive := minimal(t)
+			want := ""
+			wantIdx := -1
+			for i, f := range ar.Files {
+				switch {
+				case f.Name == "want":
+					want, wantIdx = string(f.Data), i
+				case f.Name == "delete":
+					for _, n := range strings.Fields(string(f.Data)) {
+						delete(data, n)
+					}
+				case strings.HasPrefix(f.Name, "archive/"):
+					archive[strings.TrimPrefix(f.Name, "archive/")] = &fstest.MapFile{Data: f.Data}
+				default:
+					data[f.Name] = &fstest.MapFile{Data: f.Data}
+				}
+			}
+			_, err = dataset.Load(data, dataset.Options{Name: "m", Archive: archive})
+			var list dataset.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Load = %v, want an ErrorList", err)
+			}
+			var b strings.Builder
+			for _, e := range list {
+				b.WriteString(e.Error())
+				b.WriteByte('\n')
+			}
+			got := b.String()
+			if *update {
+				if wantIdx < 0 {
+					ar.Files = append(ar.Files, txtar.File{Name: "want"})
+					wantIdx = len(ar.Files) - 1
+				}
+				ar.Files[wantIdx].Data = []byte(got)
+				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
