@@ -81,7 +81,9 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 		x:     marginL, w: contentW,
 	}
 	for _, f := range fontFiles {
-		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		// gofpdf writes into the bytes it is given; give it a copy so the
+		// next document starts from the same font.
+		pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf))
 	}
 	if err := pdf.Error(); err != nil {
 		return 0, fmt.Errorf("load fonts: %w", err)

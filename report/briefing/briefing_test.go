@@ -1,0 +1,269 @@
+package briefing_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/testtool"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/templates"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var buildDate = time.Date(2024, 11, 21, 0, 0, 0, 0, time.UTC)
+
+func load(t testing.TB, fsys fstest.MapFS) *report.Summary {
+	t.Helper()
+	var src = dataset.Default()
+	if fsys != nil {
+		src = fsys
+	}
+	d, err := dataset.Load(src, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Compute(d, report.Options{})
+}
+
+// defaultFS returns the default dataset as a map that a test may edit.
+func defaultFS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, name := range dataset.Files {
+		b, err := dataset.ReadDefault(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+func compose(t testing.TB, s *report.Summary, tfs any) *briefing.Doc {
+	t.Helper()
+	var tmpl *briefing.Templates
+	var err error
+	switch f := tfs.(type) {
+	case nil:
+		tmpl, err = briefing.Parse(templates.Default())
+	case fstest.MapFS:
+		tmpl, err = briefing.Parse(f)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := briefing.Compose(s, tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func render(t testing.TB, doc *briefing.Doc, trace *bytes.Buffer) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	opt := briefing.Options{Date: buildDate}
+	if trace != nil {
+		opt.Trace = trace
+	}
+	if _, err := briefing.Render(&buf, doc, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestTrace renders a template that uses every construct the walker knows
+// and compares the drawing trace with a golden file.
+func TestTrace(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "constructs", "briefing.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := compose(t, load(t, nil), fstest.MapFS{templates.Main: &fstest.MapFile{Data: b}})
+	var trace bytes.Buffer
+	render(t, doc, &trace)
+	got := trace.String()
+	golden := filepath.Join("testdata", "constructs.trace")
+	if *update {
+		os.WriteFile(golden, []byte(got), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("trace (-want +got):\n%s", diff)
+	}
+	for _, construct := range []string{"H1 ", "H2 ", "H3 ", "P ", "LI •", "LI 1.", "TABLE 3 columns", "TABLE header repeated", "QUOTE", "RULE", "CODE 2 lines", "CHART years", "ANCHOR src-1", "LINK #src-1", "LINK https://example.org/a", "LINK https://example.org/b", "PAGE 2"} {
+		if !strings.Contains(got, construct) {
+			t.Errorf("trace lacks %q", construct)
+		}
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	a := render(t, compose(t, load(t, nil), nil), nil)
+	b := render(t, compose(t, load(t, nil), nil), nil)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two renders differ (%d and %d bytes)", len(a), len(b))
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20241121000000")) {
+		t.Errorf("creation date is not the build date")
+	}
+}
+
+// Citations are numbered in order of first use and the summary follows,
+// so the workbook prints the same numbers.
+func TestNumbering(t *testing.T) {
+	s := load(t, nil)
+	doc := compose(t, s, nil)
+	re := regexp.MustCompile(`\]\(#src-(\d+)\)`)
+	next := 1
+	for _, m := range re.FindAllSubmatch(doc.Markdown, -1) {
+		var n int
+		fmt.Sscan(string(m[1]), &n)
+		if n > next {
+			t.Fatalf("citation [%d] is used before [%d]", n, next)
+		}
+		if n == next {
+			next++
+		}
+	}
+	if next-1 != len(s.Sources) {
+		t.Errorf("cited %d sources, the summary has %d", next-1, len(s.Sources))
+	}
+	for i, src := range s.Sources {
+		if src.N != i+1 {
+			t.Errorf("summary source %d is numbered %d", i, src.N)
+		}
+	}
+}
+
+func TestUncitedArticleIsAnError(t *testing.T) {
+	tmpl, err := briefing.Parse(fstest.MapFS{templates.Main: &fstest.MapFile{Data: []byte("# {{.Title}}\n\nOnly {{cite (index .KeyFigures 0)}}.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = briefing.Compose(load(t, nil), tmpl)
+	if err == nil || !strings.Contains(err.Error(), "does not cite") {
+		t.Fatalf("Compose = %v, want an error naming the uncited articles", err)
+	}
+}
+
+func TestMissingKeyIsAnError(t *testing.T) {
+	tmpl, err := briefing.Parse(fstest.MapFS{templates.Main: &fstest.MapFile{Data: []byte("{{.Nope}}")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := briefing.Compose(load(t, nil), tmpl); err == nil || !strings.Contains(err.Error(), "Nope") {
+		t.Fatalf("Compose = %v, want an error naming the field", err)
+	}
+	if _, err := briefing.Parse(fstest.MapFS{templates.Main: &fstest.MapFile{Data: []byte("{{if}}")}}); err == nil {
+		t.Fatal("Parse accepted a template that does not parse")
+	}
+}
+
+// Dataset strings are escaped: Markdown syntax in a victim's name is text.
+func TestEscaping(t *testing.T) {
+	fsys := defaultFS(t)
+	inc := strings.Replace(string(fsys[dataset.FileIncidents].Data), `victim = "CoinEx"`, `victim = "*Coin_Ex* [x](#src-9) | <b>"`, 1)
+	fsys[dataset.FileIncidents] = &fstest.MapFile{Data: []byte(inc)}
+	doc := compose(t, load(t, fsys), nil)
+	if !bytes.Contains(doc.Markdown, []byte(`\*Coin\_Ex\* \[x\](\#src-9) \| \<b\>`)) {
+		t.Fatalf("victim not escaped in the Markdown")
+	}
+	render(t, doc, nil) // and it renders: no link to a missing #src-9
+}
+
+// A character the font cannot draw is reported, not dropped.
+func TestMissingGlyphIsReported(t *testing.T) {
+	fsys := defaultFS(t)
+	inc := strings.Replace(string(fsys[dataset.FileIncidents].Data), `victim = "CoinEx"`, `victim = "CoinEx 거래소"`, 1)
+	fsys[dataset.FileIncidents] = &fstest.MapFile{Data: []byte(inc)}
+	doc := compose(t, load(t, fsys), nil)
+	_, err := briefing.Render(&bytes.Buffer{}, doc, briefing.Options{Date: buildDate})
+	if err == nil || !strings.Contains(err.Error(), "U+AC70") {
+		t.Fatalf("Render = %v, want an error naming U+AC70", err)
+	}
+}
+
+// TestPDFWithRealReaders checks the default briefing with qpdf, pdftotext
+// and pdffonts.
+func TestPDFWithRealReaders(t *testing.T) {
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
+	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
+	s := load(t, nil)
+	doc := compose(t, s, nil)
+	data := render(t, doc, nil)
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "b.pdf")
+	os.WriteFile(pdf, data, 0o644)
+
+	if out, err := exec.Command(qpdf, "--check", pdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, src := range s.Sources {
+		title := strings.Join(strings.Fields(strings.TrimSuffix(src.Title, ".")), " ")
+		if !strings.Contains(text, fmt.Sprintf("[%d] %s", src.N, title)) {
+			t.Errorf("bibliography lacks [%d] %s", src.N, title)
+		}
+	}
+	for _, want := range []string{"Bottom line up front", "Where the sources disagree", "How independent the sourcing is",
+		"more than $750 million", "about $1 billion", "Page 1 of ", "Chainalysis", "2017–2023", "[5]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext output lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"â€", "\ufffd", "Ã"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("mojibake %q in the text", bad)
+		}
+	}
+	fonts, err := exec.Command(pdffonts, pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:]
+	if len(lines) == 0 {
+		t.Fatal("pdffonts lists no fonts")
+	}
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	// Every citation is a link annotation; qpdf's QDF form shows them.
+	qdf := filepath.Join(dir, "qdf.pdf")
+	if out, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", pdf, qdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --qdf: %v\n%s", err, out)
+	}
+	raw, _ := os.ReadFile(qdf)
+	links := bytes.Count(raw, []byte("/Subtype /Link"))
+	cites := bytes.Count(doc.Markdown, []byte("](#src-"))
+	if links < cites {
+		t.Errorf("%d link annotations for %d citations", links, cites)
+	}
+	if outlines := bytes.Count(raw, []byte("/Title")); outlines < 8 {
+		t.Errorf("only %d /Title entries: headings are not bookmarks", outlines)
+	}
+	t.Logf("%d link annotations, %d citations", links, cites)
+}
