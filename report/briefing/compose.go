@@ -6,7 +6,6 @@ package briefing
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -33,7 +32,7 @@ func Parse(fsys fs.FS) (*Templates, error) {
 	}
 	t, err := template.New("").Option("missingkey=error").Funcs(placeholderFuncs).ParseFS(fsys, "*.md")
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %s", strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return &Templates{t: t}, nil
 }
@@ -150,11 +149,7 @@ func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
 	}
 	var buf bytes.Buffer
 	if err := tt.Funcs(funcs).ExecuteTemplate(&buf, templates.Main, newView(s)); err != nil {
-		var ee template.ExecError
-		if errors.As(err, &ee) {
-			return nil, nil, fmt.Errorf("templates: %w", ee.Err)
-		}
-		return nil, nil, fmt.Errorf("templates: %w", err)
+		return nil, nil, fmt.Errorf("templates: %s", strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return buf.Bytes(), order, nil
 }

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"dprkreport": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the command-line scenarios in testdata/script: one
+// .txtar per behaviour. $SEEDS names the archived articles when they are
+// beside the project, and the condition [seeds] tells whether they are.
+func TestScripts(t *testing.T) {
+	seeds, _ := filepath.Abs(filepath.Join("..", "shared", "seeds"))
+	_, err := os.Stat(seeds)
+	haveSeeds := err == nil
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SEEDS", seeds)
+			env.Setenv("GITHUB_ACTIONS", "")
+			env.Setenv("SOURCE_DATE_EPOCH", "")
+			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "seeds" {
+				return haveSeeds, nil
+			}
+			return false, nil
+		},
+	})
+}
