@@ -43,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`; .pdf or .xlsx; repeatable; - for stdout (with --format)")
-	fs.StringVar(&cfg.format, "format", "", "format of -o -: pdf or xlsx")
+	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf or xlsx")
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.archive, "archive", "", "verify citation excerpts against the archived articles in `DIR`")

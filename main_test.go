@@ -1,8 +1,10 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -37,4 +39,19 @@ func TestScripts(t *testing.T) {
 			return false, nil
 		},
 	})
+}
+
+// The README shows the options with the same text as --help.
+func TestREADMEShowsHelp(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var help strings.Builder
+	if code := run([]string{"--help"}, &help, io.Discard); code != 0 {
+		t.Fatalf("--help exited %d", code)
+	}
+	if !strings.Contains(string(readme), help.String()) {
+		t.Error("README.md does not contain the output of --help verbatim; paste it into the Options section")
+	}
 }

@@ -253,7 +253,7 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 func (b *builder) sourceMatrix() error {
 	s := b.s
 	m := b.matrix
-	widths := []float64{28, 26, 26}
+	widths := []float64{28, 22, 34}
 	for range max(len(s.Sources), 1) {
 		widths = append(widths, 7)
 	}
@@ -276,7 +276,7 @@ func (b *builder) sourceMatrix() error {
 		head = append(head, text(h, b.st.header))
 	}
 	sh.row++
-	if err := sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*6.5+8, 409)}); err != nil {
+	if err := sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*7.2+10, 409)}); err != nil {
 		return err
 	}
 	// Go's own count of first reports, to cache the helper column.

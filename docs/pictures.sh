@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Renders the pictures the README shows: the briefing's first page and the
+# workbook's source matrix, as LibreOffice prints it. Needs poppler-utils and
+# libreoffice-calc-nogui. Run from anywhere: docs/pictures.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct 2>/dev/null || echo 1732147200)"
+go run . -q -o "$tmp/briefing.pdf" -o "$tmp/workbook.xlsx"
+pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$tmp/briefing.pdf" docs/briefing
+soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
+  --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null 2>&1
+# The matrix is the sheet before last; find its page by its header text.
+page="$(for p in $(seq 1 "$(pdfinfo "$tmp/workbook.pdf" | awk '/^Pages:/ {print $2}')"); do
+  if pdftotext -f "$p" -l "$p" "$tmp/workbook.pdf" - | grep -q 'Claims citing the article'; then echo "$p"; break; fi
+done)"
+pdftoppm -r 70 -png -f "$page" -l "$page" -singlefile "$tmp/workbook.pdf" docs/workbook
+echo "wrote docs/briefing.png and docs/workbook.png (workbook page $page)"
