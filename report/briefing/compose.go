@@ -359,7 +359,7 @@ func newView(s *report.Summary) *View {
 		})
 	}
 	for _, c := range s.Relays {
-		if c.Independent == 1 {
+		if c.Independent == 1 && c.HasValue() {
 			v.Relays = append(v.Relays, cv(c))
 		}
 	}

@@ -1,0 +1,113 @@
+package report_test
+
+import (
+	"testing"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func summary(t *testing.T, opt report.Options) *report.Summary {
+	t.Helper()
+	d, err := dataset.Load(dataset.Default(), dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Compute(d, opt)
+}
+
+func TestConflictsFoundByTheProgram(t *testing.T) {
+	s := summary(t, report.Options{})
+	var got []string
+	for _, c := range s.Conflicts {
+		line := c.Metric.ID + " " + c.Span.String() + ":"
+		for _, r := range c.Claims {
+			line += " " + r.Originator.ID + "=" + r.Figure()
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"attack-count 2023: un-poe=17 attacks chainalysis=20 attacks",
+		"stolen-usd 2023: un-poe=more than $750 million chainalysis=about $1 billion",
+		"stolen-usd 2022: kr-nis=$700 million chainalysis=$1.7 billion",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("conflicts (-want +got):\n%s", diff)
+	}
+	if len(s.SumChecks) != 1 {
+		t.Fatalf("sum checks: %d, want 1", len(s.SumChecks))
+	}
+	sc := s.SumChecks[0]
+	if sc.Whole.ID != "poe-2017-2023-value" || sc.Low.String() != "1850000000" || sc.High.String() != "3100000000" || !sc.Disagrees {
+		t.Errorf("sum check: %s years %v low %s high %s disagrees %v", sc.Whole.ID, sc.Years, sc.Low, sc.High, sc.Disagrees)
+	}
+}
+
+// A figure that four articles relay from one report is one source.
+func TestRelayedIsNotCorroborated(t *testing.T) {
+	s := summary(t, report.Options{})
+	for _, c := range s.Claims {
+		if c.ID == "poe-2017-2023-value" {
+			if c.Articles() != 4 || c.Independent != 1 {
+				t.Errorf("%s: %d articles, %d independent; want 4 and 1", c.ID, c.Articles(), c.Independent)
+			}
+			return
+		}
+	}
+	t.Fatal("poe-2017-2023-value missing")
+}
+
+func TestYears(t *testing.T) {
+	s := summary(t, report.Options{})
+	if s.YearFrom != 2017 || s.YearTo != 2023 || len(s.Years) != 7 {
+		t.Fatalf("years %d–%d (%d rows)", s.YearFrom, s.YearTo, len(s.Years))
+	}
+	y := s.Years[6]
+	if y.Year != 2023 || y.Incidents != 2 || y.IncidentUSD.String() != "172000000" || y.Low.String() != "750000000" || y.High.String() != "1000000000" {
+		t.Errorf("2023: %+v", y)
+	}
+	var spans []string
+	for _, c := range s.Spans {
+		spans = append(spans, c.ID)
+	}
+	if diff := cmp.Diff([]string{"poe-2017-2023-value", "member-state-2020-2021-value", "poe-2019-estimate"}, spans); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+}
+
+func TestPeriodFilter(t *testing.T) {
+	s := summary(t, report.Options{From: 2022, To: 2022})
+	straddle := map[string]bool{}
+	for _, c := range s.Claims {
+		if !c.Span.IsZero() && !c.Span.Overlaps(2022, 2022) {
+			t.Errorf("%s (%s) kept outside 2022", c.ID, c.Span)
+		}
+		straddle[c.ID] = c.Straddles
+	}
+	if !straddle["poe-2017-2023-value"] || straddle["nis-2022-value"] {
+		t.Errorf("straddles: %v", straddle)
+	}
+	if len(s.Incidents) != 0 || len(s.Years) != 1 || s.Years[0].Year != 2022 {
+		t.Errorf("incidents %d, years %v", len(s.Incidents), s.Years)
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"3000000000", "$3 billion"},
+		{"1700000000", "$1.7 billion"},
+		{"660500000", "$660.5 million"},
+		{"55000000", "$55 million"},
+		{"850000", "$850,000"},
+		{"52847077", "$52.8 million"},
+	} {
+		if got := report.Money(decimal.RequireFromString(c.in)); got != c.want {
+			t.Errorf("Money(%s) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := report.Qualified("more-than", decimal.RequireFromString("750000000"), "USD"); got != "more than $750 million" {
+		t.Errorf("Qualified = %q", got)
+	}
+}
