@@ -52,7 +52,7 @@ type incidentsFile struct {
 // Load reads, decodes and validates the dataset in fsys. When the dataset is
 // invalid the error is an ErrorList holding every problem, sorted.
 func Load(fsys fs.FS, opt Options) (*Dataset, error) {
-	v := &validator{name: opt.Name, files: map[string][]byte{}}
+	v := &validator{name: opt.Name, fsys: fsys}
 	d := &Dataset{}
 	var sf sourcesFile
 	var of originatorsFile
@@ -73,7 +73,6 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 			}
 			continue
 		}
-		v.files[name] = data
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
 		h.Write(data)
 		v.decode(name, data, targets[name])

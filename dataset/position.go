@@ -9,36 +9,67 @@ import (
 
 // A place names a spot in a data file by its path, the way the decoder sees
 // it: "claim[3].citations[1].source" (arrays of tables and inline arrays
-// both indexed from 0), or "" for the whole file. Positions are resolved from
-// the file only when there is an error to report, so a valid dataset costs
-// nothing here.
+// both indexed from 0), or "" for the whole file. A place is built for every
+// check, so it holds the parts and makes the path string only when there is
+// an error to report; positions are then resolved from the file, so a valid
+// dataset costs nothing here.
 type place struct {
-	file string
-	path string
+	file, table string
+	index       int    // element of the array of tables, when table is set
+	key         string // a key of the table (or of the file)
+	elem        int    // element of the key's array, or -1
+	sub         string // a key within that element or within key's table
 }
 
+// at names table[index].key[elem].sub, given as up to three keys: a
+// string key, then an optional int element, then an optional string key.
 func at(file, table string, index int, keys ...any) place {
-	var b strings.Builder
-	if table != "" {
-		b.WriteString(table)
-		b.WriteByte('[')
-		b.WriteString(strconv.Itoa(index))
-		b.WriteByte(']')
-	}
+	p := place{file: file, table: table, index: index, elem: -1}
 	for _, k := range keys {
 		switch k := k.(type) {
 		case string:
-			if b.Len() > 0 {
-				b.WriteByte('.')
+			if p.key == "" {
+				p.key = k
+			} else {
+				p.sub = k
 			}
-			b.WriteString(k)
 		case int:
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(k))
-			b.WriteByte(']')
+			p.elem = k
 		}
 	}
-	return place{file, b.String()}
+	return p
+}
+
+// with returns the place of a key inside this one.
+func (p place) with(sub string) place {
+	p.sub = sub
+	return p
+}
+
+func (p place) path() string {
+	var b strings.Builder
+	if p.table != "" {
+		b.WriteString(p.table)
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(p.index))
+		b.WriteByte(']')
+	}
+	if p.key != "" {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.key)
+	}
+	if p.elem >= 0 {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(p.elem))
+		b.WriteByte(']')
+	}
+	if p.sub != "" {
+		b.WriteByte('.')
+		b.WriteString(p.sub)
+	}
+	return b.String()
 }
 
 // positions finds the line and column of each wanted path in a TOML file.

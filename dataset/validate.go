@@ -25,10 +25,10 @@ type pending struct {
 }
 
 type validator struct {
-	name  string
-	files map[string][]byte
-	errs  []*Error  // positioned already (decode errors)
-	todo  []pending // positioned from paths at the end
+	name string
+	fsys fs.FS
+	errs []*Error  // positioned already (decode errors)
+	todo []pending // positioned from paths at the end
 }
 
 func (v *validator) fileErr(name, msg, hint string) {
@@ -42,21 +42,37 @@ func (v *validator) add(at place, hint, format string, args ...any) {
 // list positions the pending problems and returns every problem, sorted.
 func (v *validator) list() ErrorList {
 	byFile := map[string][]string{}
-	for _, p := range v.todo {
-		byFile[p.at.file] = append(byFile[p.at.file], p.at.path)
+	paths := make([]string, len(v.todo))
+	for i, p := range v.todo {
+		paths[i] = p.at.path()
+		byFile[p.at.file] = append(byFile[p.at.file], paths[i])
 	}
 	pos := map[string]map[string][2]int{}
-	for f, paths := range byFile {
-		pos[f] = resolve(v.files[f], paths)
+	for f, ps := range byFile {
+		// The files were read once to decode them; read again only now,
+		// when there are errors to place.
+		data, err := fs.ReadFile(v.fsys, f)
+		if err != nil {
+			continue
+		}
+		pos[f] = resolve(data, ps)
 	}
 	l := ErrorList(v.errs)
-	for _, p := range v.todo {
-		lc := pos[p.at.file][p.at.path]
+	for i, p := range v.todo {
+		lc := pos[p.at.file][paths[i]]
 		l = append(l, &Error{File: v.display(p.at.file), Line: lc[0], Col: lc[1], Msg: p.msg, Hint: p.hint})
 	}
 	l.Sort()
 	return l
 }
+
+var qualifierCodes = func() []Code {
+	codes := make([]Code, len(Qualifiers))
+	for i, q := range Qualifiers {
+		codes[i] = Code{q.ID, q.Meaning}
+	}
+	return codes
+}()
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
@@ -280,11 +296,7 @@ func (v *validator) oneOfQualifier(at place, kind, id, val string, required bool
 	if val == "" && !required {
 		return
 	}
-	codes := make([]Code, len(Qualifiers))
-	for i, q := range Qualifiers {
-		codes[i] = Code{q.ID, q.Meaning}
-	}
-	v.oneOf(at, kind, id, "qualifier", val, codes)
+	v.oneOf(at, kind, id, "qualifier", val, qualifierCodes)
 }
 
 func (v *validator) metric(at place, c *Claim) (Metric, bool) {
@@ -349,7 +361,7 @@ func (v *validator) date(at place, kind, id, field, s string, required bool) Dat
 }
 
 func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string) {
-	sub := func(k string) place { return place{at.file, at.path + "." + k} }
+	sub := at.with
 	s, ok := d.sourceByID[c.Source]
 	if !ok {
 		v.add(sub("source"), "sources are listed in "+FileSources, "%s: citation of unknown source %q", what(kind, id), c.Source)

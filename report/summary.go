@@ -228,15 +228,19 @@ func (s *Summary) corroboration() {
 	for _, c := range s.Claims {
 		c.Independent = 1
 	}
+	// Within a quantity, count the distinct originators behind each value:
+	// one pass to collect, one to read, linear in the claims.
 	for _, g := range s.groups() {
+		byValue := map[string]map[string]bool{}
 		for _, c := range g {
-			seen := map[string]bool{c.Originator.ID: true}
-			for _, o := range g {
-				if o.Amount.Equal(c.Amount) && !seen[o.Originator.ID] {
-					seen[o.Originator.ID] = true
-				}
+			k := c.Amount.String()
+			if byValue[k] == nil {
+				byValue[k] = map[string]bool{}
 			}
-			c.Independent = len(seen)
+			byValue[k][c.Originator.ID] = true
+		}
+		for _, c := range g {
+			c.Independent = len(byValue[c.Amount.String()])
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/templates"
+	"github.com/shopspring/decimal"
 )
 
 // Templates is a parsed template set.
@@ -208,6 +209,38 @@ type View struct {
 	Relays                        []*ClaimV
 	Sources                       []*SourceV
 	Grades                        []GradeV
+
+	// What the briefing leaves to the workbook, so that it stays a few
+	// pages at any size: nil when nothing is left out.
+	MoreIncidents *MoreV // incidents beyond the largest MaxIncidents
+	MoreClaims    *MoreV // claims not among the key figures
+	MoreConflicts int
+}
+
+// Limits that keep the briefing a briefing; the workbook has everything.
+const (
+	MaxIncidents  = 25
+	MaxKeyFigures = 25
+	MaxConflicts  = 20
+	MaxRelays     = 20
+	MaxSpans      = 10
+	MaxSumChecks  = 10
+	MaxShares     = 6
+)
+
+// MoreV counts what the briefing leaves to the workbook; citing it cites
+// the articles those items rest on.
+type MoreV struct {
+	Count int
+	Total string // the incidents' amounts as reported, added up
+	srcs  []*report.SourceRow
+}
+
+func (m *MoreV) sources() []*report.SourceRow {
+	if m == nil {
+		return nil
+	}
+	return m.srcs
 }
 
 // ClaimV is a claim as the templates see it.
@@ -314,16 +347,44 @@ func newView(s *report.Summary) *View {
 		}
 	}
 	v.Originators = len(origs)
-	for _, c := range s.Judgments {
+	key := map[*report.ClaimRow]bool{}
+	for _, c := range s.Judgments[:min(len(s.Judgments), MaxKeyFigures)] {
 		v.KeyFigures = append(v.KeyFigures, cv(c))
+		key[c] = true
 	}
-	for _, c := range s.Spans {
-		v.Spans = append(v.Spans, cv(c))
+	if rest := len(s.Claims) - len(v.KeyFigures); rest > 0 {
+		more := &MoreV{Count: rest}
+		for _, c := range s.Claims {
+			if !key[c] {
+				more.srcs = append(more.srcs, c.Sources...)
+			}
+		}
+		v.MoreClaims = more
+	}
+	v.Shares = v.Shares[:min(len(v.Shares), MaxShares)]
+	for i, c := range s.Spans {
+		if i < MaxSpans {
+			v.Spans = append(v.Spans, cv(c))
+		}
 		if v.Largest == nil || c.Articles() > len(v.Largest.srcs) {
 			v.Largest = cv(c)
 		}
 	}
-	for _, in := range s.Incidents {
+	shown := slices.Clone(s.Incidents)
+	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return -a.USD.Cmp(b.USD) })
+	if len(shown) > MaxIncidents {
+		more := &MoreV{Count: len(shown) - MaxIncidents}
+		total := decimal.Zero
+		for _, in := range shown[MaxIncidents:] {
+			total = total.Add(in.USD)
+			more.srcs = append(more.srcs, in.Sources...)
+		}
+		more.Total = escape(nbsp(report.Money(total)))
+		v.MoreIncidents = more
+		shown = shown[:MaxIncidents]
+	}
+	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return a.When.First().Compare(b.When.First()) })
+	for _, in := range shown {
 		x := &IncidentV{
 			ID: escape(in.ID), Victim: escape(in.Victim), VictimType: escape(in.VictimType),
 			Date: escape(nbsp(in.When.Human())), Figure: escape(strings.TrimSpace(report.QualifierWords(in.Qualifier) + " " + nbsp(report.Money(in.USD)))), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
@@ -335,7 +396,12 @@ func newView(s *report.Summary) *View {
 		}
 		v.Incidents = append(v.Incidents, x)
 	}
-	for _, c := range s.Conflicts {
+	conflicts := s.Conflicts
+	if len(conflicts) > MaxConflicts {
+		v.MoreConflicts = len(conflicts) - MaxConflicts
+		conflicts = conflicts[:MaxConflicts]
+	}
+	for _, c := range conflicts {
 		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(c.Span.Human())}
 		if c.Scope != "dprk" {
 			x.Scope = escape(dataset.Meaning(dataset.Scopes, c.Scope))
@@ -348,7 +414,7 @@ func newView(s *report.Summary) *View {
 			v.ValueConflicts = append(v.ValueConflicts, x)
 		}
 	}
-	for _, sc := range s.SumChecks {
+	for _, sc := range s.SumChecks[:min(len(s.SumChecks), MaxSumChecks)] {
 		years := make([]string, len(sc.Years))
 		for i, y := range sc.Years {
 			years[i] = fmt.Sprint(y)
@@ -359,7 +425,7 @@ func newView(s *report.Summary) *View {
 		})
 	}
 	for _, c := range s.Relays {
-		if c.Independent == 1 && c.HasValue() {
+		if c.Independent == 1 && c.HasValue() && len(v.Relays) < MaxRelays {
 			v.Relays = append(v.Relays, cv(c))
 		}
 	}

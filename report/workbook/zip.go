@@ -43,23 +43,40 @@ func canonicalZip(w io.Writer, in []byte, when time.Time) error {
 	}
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
 		if f.Name == "[Content_Types].xml" {
-			data = sortContentTypes(data)
+			rc, err := f.Open()
+			if err != nil {
+				return err
+			}
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: when.UTC()})
+			if err != nil {
+				return err
+			}
+			if _, err := hw.Write(sortContentTypes(data)); err != nil {
+				return err
+			}
+			continue
 		}
-		hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: when.UTC()})
+		// Every other entry is copied as compressed: its bytes do not
+		// depend on map order, and inflating and deflating them again
+		// would double the cost of the write.
+		hw, err := zw.CreateRaw(&zip.FileHeader{
+			Name: f.Name, Method: f.Method, Modified: when.UTC(),
+			CRC32: f.CRC32, CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := hw.Write(data); err != nil {
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(hw, raw); err != nil {
 			return err
 		}
 	}
