@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
@@ -266,4 +267,42 @@ func TestPDFWithRealReaders(t *testing.T) {
 		t.Errorf("only %d /Title entries: headings are not bookmarks", outlines)
 	}
 	t.Logf("%d link annotations, %d citations", links, cites)
+}
+
+// At any size the briefing stays a briefing: the largest incidents, the
+// rest counted and cited, every article in the bibliography, URLs linked.
+func TestStaysABriefingAtScale(t *testing.T) {
+	fsys, err := synth.FS(synth.Config{Incidents: 5000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(fsys, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := report.Compute(d, report.Options{})
+	doc := compose(t, s, nil)
+	var trace bytes.Buffer
+	var buf bytes.Buffer
+	pages, err := briefing.Render(&buf, doc, briefing.Options{Date: buildDate, Trace: &trace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc.Markdown, []byte(fmt.Sprintf("%d smaller incidents", 5000-briefing.MaxIncidents))) {
+		t.Error("the incidents beyond the largest are not summarised")
+	}
+	if items := strings.Count(string(doc.Markdown), "\n- **Victim"); items != briefing.MaxIncidents {
+		t.Errorf("%d incidents listed, want %d", items, briefing.MaxIncidents)
+	}
+	if pages > 12 {
+		t.Errorf("%d pages for %d incidents", pages, len(s.Incidents))
+	}
+	for _, src := range s.Sources {
+		if !strings.Contains(trace.String(), fmt.Sprintf("ANCHOR src-%d\n", src.N)) {
+			t.Errorf("source %d has no bibliography entry", src.N)
+		}
+	}
+	if !strings.Contains(trace.String(), "LINK https://example.org/articles/") {
+		t.Error("source URLs are not links")
+	}
 }
