@@ -281,18 +281,19 @@ func (b *builder) sourceMatrix() error {
 	}
 	// Go's own count of first reports, to cache the helper column.
 	firstSeen := map[string]bool{}
+	// One row buffer for all claims: a row is as wide as the bibliography,
+	// but only the articles a claim cites are set (sources are in number
+	// order, so source N is column firstSrc+N-1).
+	nSrc := max(len(s.Sources), 1)
+	buf := make([]any, 3+nSrc, 3+nSrc+4)
+	one := excelize.Cell{Value: 1}
 	for _, c := range s.Claims {
 		r := sh.row + 1
-		row := []any{text(c.ID, b.st.top), text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top)}
-		for _, src := range s.Sources {
-			if containsSource(c.Sources, src) {
-				row = append(row, excelize.Cell{Value: 1})
-			} else {
-				row = append(row, nil)
-			}
-		}
-		if len(s.Sources) == 0 {
-			row = append(row, nil)
+		row := buf[:3+nSrc]
+		clear(row)
+		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top)
+		for _, src := range c.Sources {
+			row[3+src.N-1] = one
 		}
 		key := quantityKey(c)
 		pair := key + "\x00" + c.Originator.Name
@@ -306,7 +307,7 @@ func (b *builder) sourceMatrix() error {
 			formula(fmt.Sprintf("SUMIFS(MatrixFirst,MatrixKey,%s)", cell(m.key, r)), c.Independent, b.st.top),
 			text(key, b.st.top),
 			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,$C$2:C%d,C%d)=1,1,0)",
-				col(m.key), cell(m.key, r), cell(m.key, r), r, r), first, 0),
+				col(m.key), cell(m.key, r), cell(m.key, r), r, r), first, b.st.top),
 		)
 		if err := sh.put(row...); err != nil {
 			return err
@@ -347,15 +348,6 @@ func (b *builder) sourceMatrix() error {
 		return err
 	}
 	return sh.Flush()
-}
-
-func containsSource(list []*report.SourceRow, s *report.SourceRow) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // quantityKey names what a claim measures and the value it gives; claims
