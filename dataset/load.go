@@ -1,11 +1,11 @@
 package dataset
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -64,18 +64,13 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	}
 	h := sha256.New()
 	for _, name := range Files {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
+		if err := v.read(fsys, name, h, targets[name]); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				v.fileErr(name, "file is missing", "a dataset folder holds "+strings.Join(Files, ", ")+"; dprkreport --init DIR writes a starting point")
 			} else {
-				v.fileErr(name, err.Error(), "")
+				v.fileErr(name, strings.TrimPrefix(err.Error(), "open "+name+": "), "")
 			}
-			continue
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
-		h.Write(data)
-		v.decode(name, data, targets[name])
 	}
 	if len(v.errs) > 0 {
 		return nil, v.list()
@@ -89,10 +84,32 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	return d, nil
 }
 
+// read decodes one file into target and adds it to the fingerprint. The
+// file streams through the hash into the decoder, which holds the only copy
+// of its bytes. The error is for a file that cannot be read; problems in its
+// content are recorded.
+func (v *validator) read(fsys fs.FS, name string, h io.Writer, target any) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("is a directory")
+	}
+	fmt.Fprintf(h, "%s\x00%d\x00", name, fi.Size())
+	v.decode(name, io.TeeReader(f, h), target)
+	return nil
+}
+
 // decode reads one TOML file strictly into target, recording syntax errors,
 // type mismatches and unknown fields with their positions.
-func (v *validator) decode(name string, data []byte, target any) {
-	dec := toml.NewDecoder(bytes.NewReader(data))
+func (v *validator) decode(name string, r io.Reader, target any) {
+	dec := toml.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	err := dec.Decode(target)
 	if err == nil {

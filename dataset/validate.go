@@ -29,6 +29,8 @@ type validator struct {
 	fsys fs.FS
 	errs []*Error  // positioned already (decode errors)
 	todo []pending // positioned from paths at the end
+	// interned holds one copy of each value that recurs across records.
+	interned map[string]string
 }
 
 func (v *validator) fileErr(name, msg, hint string) {
@@ -196,6 +198,11 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		cites(FileClaims, "claim", i, "claim", c.ID, c.Citations)
 	}
 	for i, in := range d.Incidents {
+		// The same few words recur across thousands of incidents: keep one
+		// copy of each.
+		for _, f := range []*string{&in.VictimType, &in.Qualifier, &in.Actor, &in.Basis, &in.Confidence, &in.Technique} {
+			*f = v.intern(*f)
+		}
 		here := func(k string) place { return at(FileIncidents, "incident", i, k) }
 		if v.id(here("id"), "incident", in.ID) {
 			if ids[in.ID] {
@@ -231,6 +238,17 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 			v.add(at(FileSources, "source", i, "id"), "cite it from a claim or incident, or remove the source", "source %q is not cited by any claim or incident", s.ID)
 		}
 	}
+}
+
+func (v *validator) intern(s string) string {
+	if c, ok := v.interned[s]; ok {
+		return c
+	}
+	if v.interned == nil {
+		v.interned = map[string]string{}
+	}
+	v.interned[s] = s
+	return s
 }
 
 func (v *validator) validateMeta(d *Dataset) {

@@ -370,18 +370,22 @@ func newView(s *report.Summary) *View {
 			v.Largest = cv(c)
 		}
 	}
-	shown := slices.Clone(s.Incidents)
-	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return -a.USD.Cmp(b.USD) })
-	if len(shown) > MaxIncidents {
-		more := &MoreV{Count: len(shown) - MaxIncidents}
+	shown := largest(s.Incidents, MaxIncidents)
+	if rest := len(s.Incidents) - len(shown); rest > 0 {
+		more := &MoreV{Count: rest}
 		total := decimal.Zero
-		for _, in := range shown[MaxIncidents:] {
-			total = total.Add(in.USD)
-			more.srcs = append(more.srcs, in.Sources...)
+		in := map[*report.IncidentRow]bool{}
+		for _, x := range shown {
+			in[x] = true
+		}
+		for _, x := range s.Incidents {
+			if !in[x] {
+				total = total.Add(x.USD)
+				more.srcs = append(more.srcs, x.Sources...)
+			}
 		}
 		more.Total = escape(nbsp(report.Money(total)))
 		v.MoreIncidents = more
-		shown = shown[:MaxIncidents]
 	}
 	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return a.When.First().Compare(b.When.First()) })
 	for _, in := range shown {
@@ -484,6 +488,29 @@ func claimView(c *report.ClaimRow) *ClaimV {
 		}
 	}
 	return x
+}
+
+// largest returns the k incidents with the largest amounts (the earlier
+// one first among equals), in one pass: O(n log k), not a sort of all.
+func largest(all []*report.IncidentRow, k int) []*report.IncidentRow {
+	top := make([]*report.IncidentRow, 0, k+1)
+	for _, x := range all {
+		if len(top) == k && x.USD.Cmp(top[k-1].USD) <= 0 {
+			continue
+		}
+		// Insert after every element at least as large.
+		i, _ := slices.BinarySearchFunc(top, x, func(e, t *report.IncidentRow) int {
+			if e.USD.Cmp(t.USD) >= 0 {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, i, x)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
 }
 
 // nbsp keeps a figure on one line: "$3 billion", "58 attacks".
