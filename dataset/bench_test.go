@@ -8,15 +8,13 @@ import (
 )
 
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range benchdata.Sizes {
-		b.Run(benchdata.Name(n), func(b *testing.B) {
-			fsys := benchdata.FS(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := dataset.Load(fsys, dataset.Options{}); err != nil {
-					b.Fatal(err)
-				}
+	benchdata.Run(b, func(b *testing.B, n int) {
+		fsys := benchdata.FS(b, n)
+		b.ResetTimer()
+		for b.Loop() {
+			if _, err := dataset.Load(fsys, dataset.Options{}); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }

@@ -85,12 +85,8 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 	d.originatorByID = map[string]*Originator{}
 	for i, o := range d.Originators {
 		here := func(k string) place { return at(FileOriginators, "originator", i, k) }
-		if v.id(here("id"), "originator", o.ID) {
-			if _, dup := d.originatorByID[o.ID]; dup {
-				v.add(here("id"), "give each originator its own id", "duplicate originator id %q", o.ID)
-			} else {
-				d.originatorByID[o.ID] = o
-			}
+		if v.unique(here("id"), "originator", o.ID, "give each originator its own id", func(id string) bool { return d.originatorByID[id] != nil }) {
+			d.originatorByID[o.ID] = o
 		}
 		v.required(here("name"), "originator", o.ID, "name", o.Name)
 		v.oneOf(here("kind"), "originator", o.ID, "kind", o.Kind, OriginatorKinds)
@@ -99,12 +95,8 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 	archives := map[string]string{}
 	for i, s := range d.Sources {
 		here := func(k ...any) place { return at(FileSources, "source", i, k...) }
-		if v.id(here("id"), "source", s.ID) {
-			if _, dup := d.sourceByID[s.ID]; dup {
-				v.add(here("id"), "give each source its own id", "duplicate source id %q", s.ID)
-			} else {
-				d.sourceByID[s.ID] = s
-			}
+		if v.unique(here("id"), "source", s.ID, "give each source its own id", func(id string) bool { return d.sourceByID[id] != nil }) {
+			d.sourceByID[s.ID] = s
 		}
 		v.required(here("title"), "source", s.ID, "title", s.Title)
 		v.required(here("outlet"), "source", s.ID, "outlet", s.Outlet)
@@ -145,10 +137,7 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 	}
 	for i, c := range d.Claims {
 		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }
-		if v.id(here("id"), "claim", c.ID) {
-			if ids[c.ID] {
-				v.add(here("id"), "claims and incidents share one namespace of ids", "duplicate id %q", c.ID)
-			}
+		if v.unique(here("id"), "claim", c.ID, sharedIDs, func(id string) bool { return ids[id] }) {
 			ids[c.ID] = true
 		}
 		v.required(here("statement"), "claim", c.ID, "statement", c.Statement)
@@ -204,10 +193,7 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 			*f = v.intern(*f)
 		}
 		here := func(k string) place { return at(FileIncidents, "incident", i, k) }
-		if v.id(here("id"), "incident", in.ID) {
-			if ids[in.ID] {
-				v.add(here("id"), "claims and incidents share one namespace of ids", "duplicate id %q", in.ID)
-			}
+		if v.unique(here("id"), "incident", in.ID, sharedIDs, func(id string) bool { return ids[id] }) {
 			ids[in.ID] = true
 		}
 		v.required(here("victim"), "incident", in.ID, "victim", in.Victim)
@@ -260,6 +246,20 @@ func (v *validator) validateMeta(d *Dataset) {
 	if !m.AsOfDate.IsZero() && m.AsOfDate.Precision() != PrecisionDay {
 		v.add(at(FileMeta, "", 0, "as_of"), `write as_of as YYYY-MM-DD`, "the dataset's as_of date %q must name a day", m.AsOf)
 	}
+}
+
+const sharedIDs = "claims and incidents share one namespace of ids"
+
+// unique checks an id's form and that seen does not know it yet.
+func (v *validator) unique(at place, kind, id, hint string, seen func(string) bool) bool {
+	if !v.id(at, kind, id) {
+		return false
+	}
+	if seen(id) {
+		v.add(at, hint, "duplicate %s id %q", kind, id)
+		return false
+	}
+	return true
 }
 
 func (v *validator) id(at place, kind, id string) bool {

@@ -8,13 +8,10 @@ import (
 )
 
 func BenchmarkCompute(b *testing.B) {
-	for _, n := range benchdata.Sizes {
-		b.Run(benchdata.Name(n), func(b *testing.B) {
-			d := benchdata.Dataset(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				report.Compute(d, report.Options{})
-			}
-		})
-	}
+	benchdata.Run(b, func(b *testing.B, n int) {
+		d := benchdata.Dataset(b, n)
+		for b.Loop() {
+			report.Compute(d, report.Options{})
+		}
+	})
 }

@@ -71,3 +71,13 @@ func Summary(b testing.TB, n int) *report.Summary {
 	b.Helper()
 	return report.Compute(Dataset(b, n), report.Options{})
 }
+
+// Run runs fn as a sub-benchmark for each size, reporting allocations.
+func Run(b *testing.B, fn func(b *testing.B, n int)) {
+	for _, n := range Sizes {
+		b.Run(Name(n), func(b *testing.B) {
+			b.ReportAllocs()
+			fn(b, n)
+		})
+	}
+}

@@ -14,19 +14,16 @@ func BenchmarkBriefing(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range benchdata.Sizes {
-		b.Run(benchdata.Name(n), func(b *testing.B) {
-			s := benchdata.Summary(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				doc, err := briefing.Compose(s, tmpl)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := briefing.Render(io.Discard, doc, briefing.Options{Date: buildDate}); err != nil {
-					b.Fatal(err)
-				}
+	benchdata.Run(b, func(b *testing.B, n int) {
+		s := benchdata.Summary(b, n)
+		for b.Loop() {
+			doc, err := briefing.Compose(s, tmpl)
+			if err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+			if _, err := briefing.Render(io.Discard, doc, briefing.Options{Date: buildDate}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

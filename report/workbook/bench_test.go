@@ -12,34 +12,28 @@ import (
 )
 
 func BenchmarkWorkbook(b *testing.B) {
-	for _, n := range benchdata.Sizes {
-		b.Run(benchdata.Name(n), func(b *testing.B) {
-			s := benchdata.Summary(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := workbook.Write(io.Discard, s, workbook.Options{Date: buildDate}); err != nil {
-					b.Fatal(err)
-				}
+	benchdata.Run(b, func(b *testing.B, n int) {
+		s := benchdata.Summary(b, n)
+		for b.Loop() {
+			if err := workbook.Write(io.Discard, s, workbook.Options{Date: buildDate}); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkStreamWriterBaseline writes the same incident cells as the
 // workbook's Incidents sheet with excelize's StreamWriter alone: the floor
 // against which the whole workbook's cost is a ratio.
 func BenchmarkStreamWriterBaseline(b *testing.B) {
-	for _, n := range benchdata.Sizes {
-		b.Run(benchdata.Name(n), func(b *testing.B) {
-			s := benchdata.Summary(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := baseline(io.Discard, s); err != nil {
-					b.Fatal(err)
-				}
+	benchdata.Run(b, func(b *testing.B, n int) {
+		s := benchdata.Summary(b, n)
+		for b.Loop() {
+			if err := baseline(io.Discard, s); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
 func baseline(w io.Writer, s *report.Summary) error {

@@ -221,13 +221,10 @@ func TestFormulaInjection(t *testing.T) {
 	}
 }
 
-// formulaCells returns every formula cell of a workbook with its cached value.
-func formulaCells(t testing.TB, data []byte) map[string]string {
+// cells reads a workbook's cell values by "Sheet!A1"; with formulasOnly,
+// only the formula cells, whose values are then the cached ones.
+func cells(t testing.TB, f *excelize.File, formulasOnly bool) map[string]string {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer f.Close()
 	out := map[string]string{}
 	for _, sheet := range f.GetSheetList() {
@@ -239,17 +236,33 @@ func formulaCells(t testing.TB, data []byte) map[string]string {
 		for _, r := range rows {
 			maxCol = max(maxCol, len(r))
 		}
-		for r := range rows {
+		for r, row := range rows {
 			for c := range maxCol {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if fm, _ := f.GetCellFormula(sheet, ref); fm != "" {
-					v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-					out[sheet+"!"+ref] = v
+				if formulasOnly {
+					if fm, _ := f.GetCellFormula(sheet, ref); fm == "" {
+						continue
+					}
+				}
+				if c < len(row) {
+					out[sheet+"!"+ref] = row[c]
+				} else if formulasOnly {
+					out[sheet+"!"+ref] = ""
 				}
 			}
 		}
 	}
 	return out
+}
+
+// formulaCells returns every formula cell of a workbook with its cached value.
+func formulaCells(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cells(t, f, true)
 }
 
 // values reads every cell value of a workbook written by another program.
@@ -259,21 +272,7 @@ func values(t testing.TB, path string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	out := map[string]string{}
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			for c, v := range row {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				out[sheet+"!"+ref] = v
-			}
-		}
-	}
-	return out
+	return cells(t, f, false)
 }
 
 func sameValue(a, b string) bool {
