@@ -80,7 +80,7 @@ func TestDefaultDatasetIsValid(t *testing.T) {
 }
 
 // minimal returns the small valid dataset the invalid cases start from.
-func minimal(t *testing.T) (fstest.MapFS, fstest.MapFS) {
+func minimal(t testing.TB) (fstest.MapFS, fstest.MapFS) {
 	t.Helper()
 	data, archive := fstest.MapFS{}, fstest.MapFS{}
 	root := filepath.Join("testdata", "minimal")
