@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
@@ -159,7 +161,8 @@ func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
 // characters that Markdown would read as syntax are backslash-escaped, the
 // way html/template escapes for HTML, and line breaks become spaces.
 func escape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	// Collapse line breaks and runs of spaces, but keep no-break spaces.
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
@@ -440,7 +443,7 @@ func newView(s *report.Summary) *View {
 		}
 		v.Sources = append(v.Sources, &SourceV{
 			N: src.N, ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
-			Date: escape(src.Date.Human()), DateNote: escape(strings.TrimSuffix(src.DateNote, ".")),
+			Date: escape(src.Date.Human()), DateNote: escape(lowerFirst(strings.TrimSuffix(src.DateNote, "."))),
 			URL: urlForAutolink(src.URL), Archive: escape(src.Archive), Relays: escape(strings.Join(relays, "; ")),
 			Reliability: escape(src.Reliability), Reason: escape(src.ReliabilityReason),
 			Inferred: src.DateInferred, src: src,
@@ -511,6 +514,15 @@ func largest(all []*report.IncidentRow, k int) []*report.IncidentRow {
 		}
 	}
 	return top
+}
+
+// lowerFirst lowers the first letter, for a note that continues a sentence.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // nbsp keeps a figure on one line: "$3 billion", "58 attacks".
