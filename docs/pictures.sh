@@ -11,10 +11,14 @@ export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct 2>/dev/null || echo 17321472
 go run . -q -o "$tmp/briefing.pdf" -o "$tmp/workbook.xlsx"
 pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$tmp/briefing.pdf" docs/briefing
 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
-  --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null 2>&1
+  --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null
 # The matrix is the sheet before last; find its page by its header text.
 page="$(for p in $(seq 1 "$(pdfinfo "$tmp/workbook.pdf" | awk '/^Pages:/ {print $2}')"); do
   if pdftotext -f "$p" -l "$p" "$tmp/workbook.pdf" - | grep -q 'Claims citing the article'; then echo "$p"; break; fi
 done)"
+if [ -z "$page" ]; then
+  echo "pictures.sh: the source matrix was not found in LibreOffice's PDF of the workbook" >&2
+  exit 1
+fi
 pdftoppm -r 70 -png -f "$page" -l "$page" -singlefile "$tmp/workbook.pdf" docs/workbook
 echo "wrote docs/briefing.png and docs/workbook.png (workbook page $page)"
