@@ -14,7 +14,8 @@ soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
   --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null
 # The matrix is the sheet before last; find its page by its header text.
 page="$(for p in $(seq 1 "$(pdfinfo "$tmp/workbook.pdf" | awk '/^Pages:/ {print $2}')"); do
-  if pdftotext -f "$p" -l "$p" "$tmp/workbook.pdf" - | grep -q 'Claims citing the article'; then echo "$p"; break; fi
+  text="$(pdftotext -f "$p" -l "$p" "$tmp/workbook.pdf" -)"
+  if grep -q 'Claims citing the article' <<<"$text"; then echo "$p"; break; fi
 done)"
 if [ -z "$page" ]; then
   echo "pictures.sh: the source matrix was not found in LibreOffice's PDF of the workbook" >&2
