@@ -19,9 +19,8 @@ func Upper(qualifier string, v decimal.Decimal) (decimal.Decimal, bool) {
 }
 
 var (
-	billion  = decimal.New(1, 9)
-	million  = decimal.New(1, 6)
-	thousand = decimal.New(1, 3)
+	billion = decimal.New(1, 9)
+	million = decimal.New(1, 6)
 )
 
 // Money writes a USD amount for a reader: "$3 billion", "$1.7 billion",

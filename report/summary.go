@@ -435,16 +435,6 @@ func (s *Summary) Renumber(order []string) {
 	}
 }
 
-// SourceByID returns the bibliography row of a source, or nil.
-func (s *Summary) SourceByID(id string) *SourceRow {
-	for _, r := range s.Sources {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
-}
-
 // Numbers writes the bibliography numbers of sources as "[1] [3]".
 func Numbers(srcs []*SourceRow) string {
 	parts := make([]string, len(srcs))
