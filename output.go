@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,62 +15,100 @@ import (
 	"github.com/dprkreport/dprkreport/templates"
 )
 
-// writeAll writes every artifact or none: each goes to a temporary file
-// beside its destination, and only when all are written are they renamed
-// into place. A failed run leaves existing files as they were.
-func writeAll(arts []*artifact, stdout io.Writer) error {
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
+// staging writes every artifact or none. Each is rendered straight into a
+// temporary file beside its destination (or, for stdout, into memory), and
+// only when all have rendered are the files renamed into place: a failed run
+// leaves existing files as they were and no partial file behind.
+type staging struct {
+	files []*stagedFile
+}
+
+type stagedFile struct {
+	a   *artifact
+	f   *os.File      // the temporary file; nil for stdout
+	buf *bytes.Buffer // stdout's bytes
+	cw  countingWriter
+}
+
+type countingWriter struct {
+	w io.Writer
+	n *int64
+}
+
+func (c countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// open returns the writer an artifact is rendered into.
+func (s *staging) open(a *artifact) (io.Writer, error) {
+	sf := &stagedFile{a: a}
+	if a.path == "-" {
+		sf.buf = &bytes.Buffer{}
+		sf.cw = countingWriter{sf.buf, &a.size}
+		s.files = append(s.files, sf)
+		return sf.cw, nil
 	}
-	for _, a := range arts {
-		if a.path == "-" {
+	dir := filepath.Dir(a.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: cannot create the output directory: %w", a.path, unwrapPath(err))
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(a.path)+".tmp*")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, unwrapPath(err))
+	}
+	sf.f = f
+	sf.cw = countingWriter{bufio.NewWriterSize(f, 1<<16), &a.size}
+	s.files = append(s.files, sf)
+	return sf.cw, nil
+}
+
+// commit finishes the temporary files and renames them into place, then
+// writes what goes to stdout.
+func (s *staging) commit(stdout io.Writer) error {
+	for _, sf := range s.files {
+		if sf.f == nil {
 			continue
 		}
-		dir := filepath.Dir(a.path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			cleanup()
-			return fmt.Errorf("%s: cannot create the output directory: %w", a.path, unwrapPath(err))
-		}
-		f, err := os.CreateTemp(dir, "."+filepath.Base(a.path)+".tmp*")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, unwrapPath(err))
-		}
-		temps = append(temps, f.Name())
-		_, err = f.Write(a.data)
-		if cerr := f.Close(); err == nil {
+		err := sf.cw.w.(*bufio.Writer).Flush()
+		if cerr := sf.f.Close(); err == nil {
 			err = cerr
 		}
 		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
+			err = os.Chmod(sf.f.Name(), 0o644)
 		}
 		if err != nil {
-			cleanup()
-			return fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
 		}
 	}
-	i := 0
-	for _, a := range arts {
-		if a.path == "-" {
+	for _, sf := range s.files {
+		if sf.f == nil {
 			continue
 		}
-		if err := os.Rename(temps[i], a.path); err != nil {
-			cleanup()
-			return fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+		if err := os.Rename(sf.f.Name(), sf.a.path); err != nil {
+			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
 		}
-		i++
+		sf.f = nil // committed: discard leaves it alone
 	}
-	for _, a := range arts {
-		if a.path == "-" {
-			if _, err := stdout.Write(a.data); err != nil {
+	for _, sf := range s.files {
+		if sf.buf != nil {
+			if _, err := stdout.Write(sf.buf.Bytes()); err != nil {
 				return fmt.Errorf("write to stdout: %w", err)
 			}
 		}
 	}
 	return nil
+}
+
+// discard removes every temporary file not renamed into place.
+func (s *staging) discard() {
+	for _, sf := range s.files {
+		if sf.f != nil {
+			sf.f.Close()
+			os.Remove(sf.f.Name())
+		}
+	}
 }
 
 // unwrapPath drops the *fs.PathError's own copy of the path, which the

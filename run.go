@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +22,7 @@ import (
 type artifact struct {
 	path   string // "-" for stdout
 	format string // "pdf" or "xlsx"
-	data   []byte
+	size   int64
 	desc   string // "6 pages"
 }
 
@@ -92,29 +91,33 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	if err != nil {
 		return u.usage(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
 	}
+	st := &staging{}
+	defer st.discard()
 	for _, a := range arts {
-		var buf bytes.Buffer
+		w, err := st.open(a)
+		if err != nil {
+			return u.fail(err, "")
+		}
 		switch a.format {
 		case "pdf":
-			pages, err := briefing.Render(&buf, doc, briefing.Options{Date: when})
+			pages, err := briefing.Render(w, doc, briefing.Options{Date: when})
 			if err != nil {
 				return u.fail(fmt.Errorf("render briefing: %w", err), "")
 			}
 			a.desc = plural(pages, "page")
 		case "xlsx":
-			if err := workbook.Write(&buf, sum, workbook.Options{Date: when}); err != nil {
+			if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
 				return u.fail(fmt.Errorf("render workbook: %w", err), "")
 			}
 			a.desc = plural(len(workbook.Sheets), "sheet")
 		}
-		a.data = buf.Bytes()
 	}
-	if err := writeAll(arts, stdout); err != nil {
+	if err := st.commit(stdout); err != nil {
 		return u.fail(err, "")
 	}
 	for _, a := range arts {
 		if a.path != "-" {
-			u.infof("wrote %s (%s, %s)", a.path, size(len(a.data)), a.desc)
+			u.infof("wrote %s (%s, %s)", a.path, size(a.size), a.desc)
 		}
 	}
 	return exitOK
@@ -237,7 +240,7 @@ func plural(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-func size(n int) string {
+func size(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))

@@ -5,7 +5,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -45,8 +44,8 @@ func Write(w io.Writer, s *report.Summary, opt Options) error {
 	if err := b.build(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := b.f.WriteTo(&buf); err != nil {
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return canonicalZip(w, buf.Bytes(), opt.Date)
