@@ -120,9 +120,9 @@ func (b *builder) claims() error {
 func (b *builder) years() error {
 	s := b.s
 	nOrig := len(s.YearOriginators)
-	widths := []float64{15, 11, 15}
+	widths := []float64{15, 16, 22}
 	for range nOrig {
-		widths = append(widths, 17)
+		widths = append(widths, 24)
 	}
 	widths = append(widths, 15, 15, 9)
 	sh, err := b.stream(SheetYears, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
@@ -188,12 +188,12 @@ func (b *builder) years() error {
 	if err := sh.put(text("Multi-year figures: shown as reported, never split into years", b.st.bold)); err != nil {
 		return err
 	}
-	if err := b.headerRow(sh, "Period", "Claim", "Value (USD)", "As reported", "Originator", "Citations"); err != nil {
+	if err := b.headerRow(sh, "Period", "Value (USD)", "As reported", "Originator", "Claim", "Citations"); err != nil {
 		return err
 	}
 	for _, c := range s.Spans {
-		if err := sh.put(text(c.Span.Human(), b.st.top), text(c.ID, b.st.top), b.usd(c.Amount, true),
-			text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top), b.citeLink(c.Sources)); err != nil {
+		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Figure(), b.st.top),
+			text(c.Originator.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Sources)); err != nil {
 			return err
 		}
 	}
