@@ -37,10 +37,10 @@ type Summary struct {
 	YearOriginators []*OriginatorRow
 	Spans           []*ClaimRow // multi-year DPRK theft figures, not split into years
 
-	Conflicts []*Conflict // same quantity, different values
-	SumChecks []*SumCheck // multi-year wholes against their per-year parts
-	Relays    []*ClaimRow // figures that several articles relay from one originator
-	Judgments []*ClaimRow // the headline figures, most significant first
+	Conflicts  []*Conflict // same quantity, different values
+	SumChecks  []*SumCheck // multi-year wholes against their per-year parts
+	Relays     []*ClaimRow // figures that several articles relay from one originator
+	KeyFigures []*ClaimRow // the DPRK figures from named originators, most relayed first
 
 	YearFrom, YearTo int // the years the figures cover
 }
@@ -191,7 +191,7 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	s.conflicts()
 	s.sumChecks()
 	s.relays()
-	s.judgments()
+	s.keyFigures()
 	return s
 }
 
@@ -388,15 +388,15 @@ func (s *Summary) relays() {
 	slices.SortStableFunc(s.Relays, func(a, b *ClaimRow) int { return -cmp.Compare(a.Articles(), b.Articles()) })
 }
 
-// judgments picks the headline figures: DPRK theft figures, largest span
-// first, then the shares of revenue that the press repeats most.
-func (s *Summary) judgments() {
+// keyFigures picks the headline figures: DPRK figures (not launch counts)
+// from named originators, the most relayed first, then the most recent.
+func (s *Summary) keyFigures() {
 	for _, c := range s.Claims {
 		if c.HasValue() && c.Scope == "dprk" && c.Metric.ID != "launch-count" && c.Originator.Kind != "unattributed" {
-			s.Judgments = append(s.Judgments, c)
+			s.KeyFigures = append(s.KeyFigures, c)
 		}
 	}
-	slices.SortStableFunc(s.Judgments, func(a, b *ClaimRow) int {
+	slices.SortStableFunc(s.KeyFigures, func(a, b *ClaimRow) int {
 		return cmp.Or(-cmp.Compare(a.Articles(), b.Articles()), -cmp.Compare(a.Span.End.Year, b.Span.End.Year))
 	})
 }

@@ -351,7 +351,7 @@ func newView(s *report.Summary) *View {
 	}
 	v.Originators = len(origs)
 	key := map[*report.ClaimRow]bool{}
-	for _, c := range s.Judgments[:min(len(s.Judgments), MaxKeyFigures)] {
+	for _, c := range s.KeyFigures[:min(len(s.KeyFigures), MaxKeyFigures)] {
 		v.KeyFigures = append(v.KeyFigures, cv(c))
 		key[c] = true
 	}
