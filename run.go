@@ -65,6 +65,9 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		return u.datasetErrors(err, stdout)
 	}
 	sum := report.Compute(d, report.Options{From: cfg.from, To: cfg.to})
+	if cfg.archive != "" && !cfg.check {
+		u.infof("verified %d excerpts in %d articles against %s", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
+	}
 	if cfg.check {
 		printCheck(stdout, d, sum, cfg)
 		return exitOK
