@@ -26,8 +26,8 @@ type staging struct {
 type stagedFile struct {
 	a   *artifact
 	f   *os.File      // the temporary file; nil for stdout
+	bw  *bufio.Writer // buffers writes to f
 	buf *bytes.Buffer // stdout's bytes
-	cw  countingWriter
 }
 
 type countingWriter struct {
@@ -46,9 +46,8 @@ func (s *staging) open(a *artifact) (io.Writer, error) {
 	sf := &stagedFile{a: a}
 	if a.path == "-" {
 		sf.buf = &bytes.Buffer{}
-		sf.cw = countingWriter{sf.buf, &a.size}
 		s.files = append(s.files, sf)
-		return sf.cw, nil
+		return countingWriter{sf.buf, &a.size}, nil
 	}
 	dir := filepath.Dir(a.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -58,10 +57,9 @@ func (s *staging) open(a *artifact) (io.Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, unwrapPath(err))
 	}
-	sf.f = f
-	sf.cw = countingWriter{bufio.NewWriterSize(f, 1<<16), &a.size}
+	sf.f, sf.bw = f, bufio.NewWriterSize(f, 1<<16)
 	s.files = append(s.files, sf)
-	return sf.cw, nil
+	return countingWriter{sf.bw, &a.size}, nil
 }
 
 // commit finishes the temporary files and renames them into place, then
@@ -71,7 +69,7 @@ func (s *staging) commit(stdout io.Writer) error {
 		if sf.f == nil {
 			continue
 		}
-		err := sf.cw.w.(*bufio.Writer).Flush()
+		err := sf.bw.Flush()
 		if cerr := sf.f.Close(); err == nil {
 			err = cerr
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +48,11 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		if arts, code = plan(cfg, u); arts == nil {
 			return code
 		}
+	}
+
+	epoch, err := sourceDateEpoch()
+	if err != nil {
+		return u.usage(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
 	}
 
 	data, name, code := dataFS(cfg.data, u)
@@ -90,9 +96,12 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	if err != nil {
 		return u.fail(err, "")
 	}
-	when, err := buildTime(d)
-	if err != nil {
-		return u.usage(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
+	// The date the artifacts carry: SOURCE_DATE_EPOCH when set, so that CI
+	// builds are dated by their commit, else the dataset's as-of date.
+	// Never the clock: the same inputs give the same bytes.
+	when := d.Meta.AsOfDate.First()
+	if epoch != nil {
+		when = *epoch
 	}
 	st := &staging{}
 	defer st.discard()
@@ -151,7 +160,7 @@ func plan(cfg config, u *ui) ([]*artifact, int) {
 	if len(outs) == 0 {
 		outs = defaultOutputs
 	}
-	if cfg.format != "" && !contains(outs, "-") {
+	if cfg.format != "" && !slices.Contains(outs, "-") {
 		return nil, u.usage("--format goes with -o -", "the format of a file is taken from its extension")
 	}
 	seen := map[string]bool{}
@@ -189,15 +198,6 @@ func plan(cfg config, u *ui) ([]*artifact, int) {
 	return arts, 0
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // dataFS opens the dataset folder: --data, or the embedded one.
 func dataFS(dir string, u *ui) (fs.FS, string, int) {
 	if dir == "" {
@@ -209,11 +209,18 @@ func dataFS(dir string, u *ui) (fs.FS, string, int) {
 	return os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), 0
 }
 
+// dirHints say what each directory flag wants when it names nothing.
+var dirHints = map[string]string{
+	"--data":      "dprkreport --init DIR writes a dataset and templates to start from",
+	"--templates": "dprkreport --init DIR writes the templates into DIR/templates",
+	"--archive":   "--archive takes the folder of archived article texts that sources.toml names",
+}
+
 func isDir(flag, dir string, u *ui) int {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return u.fail(fmt.Errorf("%s %s: no such directory", flag, dir), "dprkreport --init DIR writes a dataset and templates to start from")
+		return u.fail(fmt.Errorf("%s %s: no such directory", flag, dir), dirHints[flag])
 	case err != nil:
 		return u.fail(fmt.Errorf("%s %s: %w", flag, dir, err), "")
 	case !fi.IsDir():
@@ -222,18 +229,19 @@ func isDir(flag, dir string, u *ui) int {
 	return 0
 }
 
-// buildTime is the date the artifacts carry: SOURCE_DATE_EPOCH when set, so
-// that CI builds are reproducible and dated by their commit, else the
-// dataset's as-of date. Never the clock: the same inputs give the same bytes.
-func buildTime(d *dataset.Dataset) (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): nil
+// when it is not set.
+func sourceDateEpoch() (*time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return nil, nil
 	}
-	return d.Meta.AsOfDate.First(), nil
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", s)
+	}
+	t := time.Unix(n, 0).UTC()
+	return &t, nil
 }
 
 func plural(n int, what string) string {
@@ -254,23 +262,14 @@ func size(n int64) string {
 }
 
 func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) {
-	figures, cites := 0, 0
-	for _, c := range s.Claims {
-		if c.HasValue() {
-			figures++
-		}
-		cites += len(c.Citations)
-	}
-	for _, in := range s.Incidents {
-		cites += len(in.Citations)
-	}
+	n := s.Counts
 	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
 	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
 	fmt.Fprintf(w, "sources:     %d articles\n", len(s.Sources))
-	fmt.Fprintf(w, "originators: %d\n", len(d.Originators))
-	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), figures, len(s.Claims)-figures)
+	fmt.Fprintf(w, "originators: %d\n", n.Originators)
+	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), n.Figures, len(s.Claims)-n.Figures)
 	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))
-	fmt.Fprintf(w, "citations:   %d\n", cites)
+	fmt.Fprintf(w, "citations:   %d\n", n.Citations)
 	if s.YearFrom != 0 {
 		fmt.Fprintf(w, "years:       %d–%d\n", s.YearFrom, s.YearTo)
 	}

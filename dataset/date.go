@@ -186,6 +186,16 @@ func (s Span) Within(from, to int) bool {
 	return to == 0 || s.End.Year <= to
 }
 
+// ContainsYear reports whether the whole of year y lies inside the span
+// (an open start contains nothing for sure).
+func (s Span) ContainsYear(y int) bool {
+	if s.IsZero() || s.Start.IsZero() {
+		return false
+	}
+	year := Date{Year: y}
+	return !year.First().Before(s.Start.First()) && !year.Last().After(s.End.Last())
+}
+
 // String returns the span as written.
 func (s Span) String() string {
 	switch {

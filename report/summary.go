@@ -43,6 +43,19 @@ type Summary struct {
 	KeyFigures []*ClaimRow // the DPRK figures from named originators, most relayed first
 
 	YearFrom, YearTo int // the years the figures cover
+
+	Counts Counts
+}
+
+// Counts are the headline numbers that --check, the workbook's Overview and
+// the briefing's title block all show.
+type Counts struct {
+	Figures     int             // claims with a value
+	Citations   int             // citations of claims and incidents
+	Originators int             // distinct originators behind the claims
+	Relayed     int             // claims reported by two or more articles
+	Confirmed   int             // claims two or more independent originators give
+	IncidentUSD decimal.Decimal // the incidents' amounts as reported, added up
 }
 
 // SourceRow is an article with its bibliography number.
@@ -192,7 +205,31 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	s.sumChecks()
 	s.relays()
 	s.keyFigures()
+	s.count()
 	return s
+}
+
+func (s *Summary) count() {
+	c := &s.Counts
+	origs := map[string]bool{}
+	for _, cl := range s.Claims {
+		if cl.HasValue() {
+			c.Figures++
+		}
+		if cl.Articles() >= 2 {
+			c.Relayed++
+		}
+		if cl.Independent >= 2 {
+			c.Confirmed++
+		}
+		c.Citations += len(cl.Citations)
+		origs[cl.Originator.ID] = true
+	}
+	c.Originators = len(origs)
+	for _, in := range s.Incidents {
+		c.Citations += len(in.Citations)
+		c.IncidentUSD = c.IncidentUSD.Add(in.USD)
+	}
 }
 
 // quantity names what a figure measures: the same quantity reported twice
@@ -357,10 +394,7 @@ func (s *Summary) sumChecks() {
 		}
 		chk := &SumCheck{Whole: whole}
 		for _, y := range s.Years {
-			inside := y.Year >= whole.Span.Start.Year && y.Year <= whole.Span.End.Year &&
-				(whole.Span.Start.Precision() == dataset.PrecisionYear || whole.Span.Start.Month == 1) &&
-				(y.Year < whole.Span.End.Year || whole.Span.End.Precision() == dataset.PrecisionYear || whole.Span.End.Month == 12)
-			if !inside || !y.HasReports {
+			if !whole.Span.ContainsYear(y.Year) || !y.HasReports {
 				continue
 			}
 			chk.Years = append(chk.Years, y.Year)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,7 +54,6 @@ var placeholderFuncs = template.FuncMap{
 type Doc struct {
 	Markdown []byte
 	Summary  *report.Summary
-	Title    string
 }
 
 // Compose executes the templates over the summary. Sources are numbered in
@@ -82,7 +82,7 @@ func Compose(s *report.Summary, t *Templates) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Doc{Markdown: md, Summary: s, Title: s.Meta.Title}, nil
+	return &Doc{Markdown: md, Summary: s}, nil
 }
 
 type citer interface{ sources() []*report.SourceRow }
@@ -135,15 +135,11 @@ func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
 			return fmt.Sprintf(`<a id="src-%d"></a>`, src.N), nil
 		},
 		"first": func(n int, list any) (any, error) {
-			switch l := list.(type) {
-			case []*ClaimV:
-				return l[:min(n, len(l))], nil
-			case []*ConflictV:
-				return l[:min(n, len(l))], nil
-			case []*IncidentV:
-				return l[:min(n, len(l))], nil
+			l := reflect.ValueOf(list)
+			if l.Kind() != reflect.Slice {
+				return nil, fmt.Errorf("first: cannot take from a %T", list)
 			}
-			return nil, fmt.Errorf("first: cannot take from a %T", list)
+			return l.Slice(0, min(n, l.Len())).Interface(), nil
 		},
 	}
 	tt, err := t.t.Clone()
@@ -321,7 +317,7 @@ func newView(s *report.Summary) *View {
 	if s.From != 0 || s.To != 0 {
 		v.Period = escape(periodText(s.From, s.To))
 	}
-	origs := map[string]bool{}
+	v.Originators = s.Counts.Originators
 	claims := map[*report.ClaimRow]*ClaimV{}
 	cv := func(c *report.ClaimRow) *ClaimV {
 		if x, ok := claims[c]; ok {
@@ -333,7 +329,6 @@ func newView(s *report.Summary) *View {
 	}
 	counts := map[string]*report.ClaimRow{}
 	for _, c := range s.Claims {
-		origs[c.Originator.ID] = true
 		if c.Metric.ID == "attack-count" {
 			counts[c.Originator.ID+"|"+c.Span.String()+"|"+c.Scope] = c
 		}
@@ -349,7 +344,6 @@ func newView(s *report.Summary) *View {
 			v.Shares = append(v.Shares, x)
 		}
 	}
-	v.Originators = len(origs)
 	key := map[*report.ClaimRow]bool{}
 	for _, c := range s.KeyFigures[:min(len(s.KeyFigures), MaxKeyFigures)] {
 		v.KeyFigures = append(v.KeyFigures, cv(c))
@@ -394,7 +388,7 @@ func newView(s *report.Summary) *View {
 	for _, in := range shown {
 		x := &IncidentV{
 			ID: escape(in.ID), Victim: escape(in.Victim), VictimType: escape(in.VictimType),
-			Date: escape(nbsp(in.When.Human())), Figure: escape(strings.TrimSpace(report.QualifierWords(in.Qualifier) + " " + nbsp(report.Money(in.USD)))), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
+			Date: escape(nbsp(in.When.Human())), Figure: figure(in.Qualifier, in.USD, "USD"), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
 			Actor: escape(in.Actor), Basis: escape(in.Basis), Confidence: escape(in.Confidence),
 			AttributionNote: escape(in.AttributionNote), Note: escape(in.Note), srcs: in.Sources,
 		}
@@ -464,7 +458,7 @@ func newView(s *report.Summary) *View {
 
 func claimView(c *report.ClaimRow) *ClaimV {
 	x := &ClaimV{
-		ID: escape(c.ID), Statement: escape(c.Statement), Figure: escape(c.Figure()),
+		ID: escape(c.ID), Statement: escape(c.Statement),
 		Metric: escape(c.Metric.Label), MetricID: c.Metric.ID, Period: escape(c.Span.Human()),
 		Scope: escape(dataset.Meaning(dataset.Scopes, c.Scope)), Originator: escape(c.Originator.Name),
 		OriginatorKind: c.Originator.Kind, Note: escape(c.Note),
@@ -473,7 +467,7 @@ func claimView(c *report.ClaimRow) *ClaimV {
 	}
 	if c.HasValue() {
 		x.Value = escape(nbsp(report.Value(c.Amount, c.Unit)))
-		x.Figure = escape(strings.TrimSpace(report.QualifierWords(c.Qualifier) + " " + nbsp(report.Value(c.Amount, c.Unit))))
+		x.Figure = figure(c.Qualifier, c.Amount, c.Unit)
 	}
 	var via []string
 	for _, o := range c.Via {
@@ -523,6 +517,12 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// figure is a qualified figure for the page, escaped, its number and unit
+// kept on one line: "more than $750\u00a0million".
+func figure(qualifier string, v decimal.Decimal, unit string) string {
+	return escape(strings.TrimSpace(report.QualifierWords(qualifier) + " " + nbsp(report.Value(v, unit))))
 }
 
 // nbsp keeps a figure on one line: "$3 billion", "58 attacks".

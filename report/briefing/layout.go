@@ -192,7 +192,8 @@ func (r *renderer) cut(t token, width float64) []token {
 	return append(out, p)
 }
 
-// drawLine draws one line at (x, y) with the given alignment width.
+// drawLine draws one laid-out line with its top left at (x, y), setting the
+// anchors it carries and making its linked tokens clickable.
 func (r *renderer) drawLine(l line, x, y float64) {
 	cx := x
 	for i, t := range l.toks {
@@ -203,7 +204,7 @@ func (r *renderer) drawLine(l line, x, y float64) {
 		setFont(r.pdf, t.st)
 		if t.spaceBefore && i > 0 {
 			sw := r.pdf.GetStringWidth(" ")
-			if t.link != "" && i > 0 && l.toks[i-1].link == t.link {
+			if t.link != "" && l.toks[i-1].link == t.link {
 				// keep a multi-word link one clickable area
 				r.pdf.SetXY(cx, y)
 				r.pdf.CellFormat(sw, l.height, " ", "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))

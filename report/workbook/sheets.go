@@ -6,7 +6,6 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -447,22 +446,7 @@ func (b *builder) overview() error {
 	if err := b.headerRow(sh, "Headline counts", "Count", "Formula over"); err != nil {
 		return err
 	}
-	incidentUSD := decimal.Zero
-	for _, in := range s.Incidents {
-		incidentUSD = incidentUSD.Add(in.USD)
-	}
-	figures, relayed, confirmed := 0, 0, 0
-	for _, c := range s.Claims {
-		if c.HasValue() {
-			figures++
-		}
-		if c.Articles() >= 2 {
-			relayed++
-		}
-		if c.Independent >= 2 {
-			confirmed++
-		}
-	}
+	n := s.Counts
 	years := ""
 	if len(s.Years) > 0 {
 		years = fmt.Sprintf("%d–%d", s.Years[0].Year, s.Years[len(s.Years)-1].Year)
@@ -474,11 +458,11 @@ func (b *builder) overview() error {
 	}{
 		{"Articles (sources)", "COUNTA(SourceID)", "Sources", len(s.Sources), 0},
 		{"Claims", "COUNTA(ClaimID)", "Claims", len(s.Claims), 0},
-		{"  of which figures", "COUNT(ClaimValue)", "Claims", figures, 0},
-		{"  reported by two or more articles", `COUNTIF(MatrixArticles,">=2")`, "Source matrix", relayed, 0},
-		{"  confirmed by two or more independent originators", `COUNTIF(MatrixIndependent,">=2")`, "Source matrix", confirmed, 0},
+		{"  of which figures", "COUNT(ClaimValue)", "Claims", n.Figures, 0},
+		{"  reported by two or more articles", `COUNTIF(MatrixArticles,">=2")`, "Source matrix", n.Relayed, 0},
+		{"  confirmed by two or more independent originators", `COUNTIF(MatrixIndependent,">=2")`, "Source matrix", n.Confirmed, 0},
 		{"Named incidents", "COUNTA(IncidentID)", "Incidents", len(s.Incidents), 0},
-		{"Named incidents, total as reported (USD)", "SUM(IncidentUSD)", "Incidents", num(incidentUSD), b.st.usd},
+		{"Named incidents, total as reported (USD)", "SUM(IncidentUSD)", "Incidents", num(n.IncidentUSD), b.st.usd},
 		{"Years covered", `IF(COUNT(YearList)=0,"",MIN(YearList)&"–"&MAX(YearList))`, "Yearly totals", years, 0},
 	}
 	for _, c := range counts {
