@@ -175,3 +175,29 @@ func TestInvalid(t *testing.T) {
 		})
 	}
 }
+
+func TestSpanContainsYear(t *testing.T) {
+	for _, c := range []struct {
+		span string
+		year int
+		want bool
+	}{
+		{"2017/2023", 2017, true},
+		{"2017/2023", 2023, true},
+		{"2017/2023", 2024, false},
+		{"2020-06/2023", 2020, false}, // starts mid-year: 2020 is only partly inside
+		{"2020-06/2023", 2021, true},
+		{"2020/2021-06", 2021, false},
+		{"2020-01/2020-12", 2020, true},
+		{"../2019-07", 2018, false}, // an open start contains nothing for sure
+		{"2023", 2023, true},
+	} {
+		sp, err := dataset.ParseSpan(c.span)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sp.ContainsYear(c.year); got != c.want {
+			t.Errorf("%s contains %d = %v, want %v", c.span, c.year, got, c.want)
+		}
+	}
+}
