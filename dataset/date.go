@@ -8,10 +8,12 @@ import (
 	"time"
 )
 
-// Date is a calendar date known to a year, a month or a day. Month and Day
-// are zero when not known.
+// Date is a calendar date known to a year, a month or a day, or only as
+// "the middle of a year" (written "mid-2021", as sources often put it).
+// Month and Day are zero when not known.
 type Date struct {
 	Year, Month, Day int
+	Mid              bool // "mid-YEAR": around June and July
 }
 
 // Precision is how much of a Date is known.
@@ -22,14 +24,23 @@ const (
 	PrecisionYear
 	PrecisionMonth
 	PrecisionDay
+	PrecisionMid // "mid-2021"
 )
 
 func (p Precision) String() string {
-	return [...]string{"none", "year", "month", "day"}[p]
+	return [...]string{"none", "year", "month", "day", "mid-year"}[p]
 }
 
-// ParseDate reads "2024", "2024-03" or "2024-03-21".
+// ParseDate reads "2024", "2024-03", "2024-03-21" or "mid-2021".
 func ParseDate(s string) (Date, error) {
+	if y, ok := strings.CutPrefix(s, "mid-"); ok {
+		d, err := ParseDate(y)
+		if err != nil || d.Precision() != PrecisionYear {
+			return Date{}, fmt.Errorf("date %q is not mid-YYYY", s)
+		}
+		d.Mid = true
+		return d, nil
+	}
 	parts := strings.Split(s, "-")
 	if s == "" || len(parts) > 3 {
 		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
@@ -43,7 +54,7 @@ func ParseDate(s string) (Date, error) {
 		}
 		n[i] = v
 	}
-	d := Date{n[0], n[1], n[2]}
+	d := Date{Year: n[0], Month: n[1], Day: n[2]}
 	if d.Year < 1900 || d.Year > 2999 {
 		return Date{}, fmt.Errorf("date %q: year %d is out of range 1900-2999", s, d.Year)
 	}
@@ -67,6 +78,8 @@ func (d Date) Precision() Precision {
 	switch {
 	case d.Year == 0:
 		return PrecisionNone
+	case d.Mid:
+		return PrecisionMid
 	case d.Month == 0:
 		return PrecisionYear
 	case d.Day == 0:
@@ -82,6 +95,8 @@ func (d Date) String() string {
 		return ""
 	case PrecisionYear:
 		return fmt.Sprintf("%04d", d.Year)
+	case PrecisionMid:
+		return fmt.Sprintf("mid-%04d", d.Year)
 	case PrecisionMonth:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
@@ -95,6 +110,8 @@ func (d Date) Human() string {
 		return ""
 	case PrecisionYear:
 		return strconv.Itoa(d.Year)
+	case PrecisionMid:
+		return "mid-" + strconv.Itoa(d.Year)
 	case PrecisionMonth:
 		return fmt.Sprintf("%s %d", time.Month(d.Month).String()[:3], d.Year)
 	}
@@ -103,6 +120,9 @@ func (d Date) Human() string {
 
 // First returns the first day the date may mean.
 func (d Date) First() time.Time {
+	if d.Mid {
+		return time.Date(d.Year, 6, 1, 0, 0, 0, 0, time.UTC)
+	}
 	m, day := max(d.Month, 1), max(d.Day, 1)
 	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 }
@@ -112,6 +132,8 @@ func (d Date) Last() time.Time {
 	switch d.Precision() {
 	case PrecisionYear:
 		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case PrecisionMid:
+		return time.Date(d.Year, 7, 31, 0, 0, 0, 0, time.UTC)
 	case PrecisionMonth:
 		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
 	}
@@ -126,7 +148,7 @@ type Span struct {
 
 var errOpenEnd = errors.New("a period may not be open at its end")
 
-// ParseSpan reads "2023", "2017/2023", "2020/2021-06" or "../2019-07".
+// ParseSpan reads "2023", "2017/2023", "2020/mid-2021" or "../2019-07".
 func ParseSpan(s string) (Span, error) {
 	a, b, isInterval := strings.Cut(s, "/")
 	if !isInterval {

@@ -8,6 +8,8 @@
 package dataset
 
 import (
+	"iter"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -43,9 +45,13 @@ type Meta struct {
 	AsOfDate Date `toml:"-"`
 }
 
-// Source is an article that reports claims (sources.toml).
+// Source is where a fact comes from (sources.toml): an archived article
+// whose text is verified and whose paragraphs are numbered, or a reference
+// (a primary document or an analysis the curators used for dates, ranges,
+// attributions and revisions) known by its address alone.
 type Source struct {
 	ID                string   `toml:"id"`
+	Kind              string   `toml:"kind"` // SourceArticle (the default) or SourceReference
 	Title             string   `toml:"title"`
 	Outlet            string   `toml:"outlet"`
 	Author            string   `toml:"author"`
@@ -59,9 +65,21 @@ type Source struct {
 	Reliability       string   `toml:"reliability"`
 	ReliabilityReason string   `toml:"reliability_reason"`
 	Note              string   `toml:"note"`
+	// DateCitations support an inferred publication date.
+	DateCitations []Citation `toml:"date_citations"`
 
 	Date Date `toml:"-"`
 }
+
+// The kinds of source.
+const (
+	SourceArticle   = "article"
+	SourceReference = "reference"
+)
+
+// IsReference reports whether the source is a reference rather than an
+// archived article.
+func (s *Source) IsReference() bool { return s.Kind == SourceReference }
 
 // Originator is the organisation a figure really comes from, as distinct
 // from the outlet that relays it (originators.toml).
@@ -80,14 +98,18 @@ type Claim struct {
 	Value      string     `toml:"value"`
 	Unit       string     `toml:"unit"`
 	Qualifier  string     `toml:"qualifier"`
+	Hedge      string     `toml:"hedge"` // "suspected", "potentially attributed to the DPRK"
+	Verb       string     `toml:"verb"`  // the originator's own verb: "valued at"
 	Period     string     `toml:"period"`
 	Scope      string     `toml:"scope"`
 	Originator string     `toml:"originator"`
 	Via        []string   `toml:"via"`
 	Grade      int        `toml:"grade"`
-	Revised    *Revision  `toml:"revised"`
+	Revisions  []Revision `toml:"revisions"`
 	Note       string     `toml:"note"`
-	Citations  []Citation `toml:"citations"`
+	// NoteCitations support the facts the note states.
+	NoteCitations []Citation `toml:"note_citations"`
+	Citations     []Citation `toml:"citations"`
 
 	Amount decimal.Decimal `toml:"-"` // Value, parsed; zero for statements
 	Span   Span            `toml:"-"` // Period, parsed; zero when none is given
@@ -96,15 +118,29 @@ type Claim struct {
 // HasValue reports whether the claim is a figure rather than a statement.
 func (c *Claim) HasValue() bool { return c.Metric != MetricStatement }
 
-// Revision is a later value that the originator published for a claim.
+// Revision is a later value that the originator published for a claim. It
+// carries its own qualifier, date and citations: nothing is inherited from
+// the figure it revises.
 type Revision struct {
-	Value  string `toml:"value"`
-	Date   string `toml:"date"`
-	Source string `toml:"source"`
-	Note   string `toml:"note"`
+	Value     string     `toml:"value"`
+	Qualifier string     `toml:"qualifier"`
+	Date      string     `toml:"date"`
+	Note      string     `toml:"note"`
+	Citations []Citation `toml:"citations"`
 
 	Amount  decimal.Decimal `toml:"-"`
 	Revised Date            `toml:"-"`
+}
+
+// Latest returns the claim's most recent revision, or nil.
+func (c *Claim) Latest() *Revision {
+	var r *Revision
+	for i := range c.Revisions {
+		if r == nil || !c.Revisions[i].Revised.First().Before(r.Revised.First()) {
+			r = &c.Revisions[i]
+		}
+	}
+	return r
 }
 
 // Incident is a named theft (incidents.toml).
@@ -116,16 +152,22 @@ type Incident struct {
 	DateNote        string     `toml:"date_note"`
 	Amount          string     `toml:"amount"`
 	Qualifier       string     `toml:"qualifier"`
+	Unverified      bool       `toml:"unverified"` // no published estimate gives this amount
 	Low             string     `toml:"low"`
 	High            string     `toml:"high"`
 	RangeNote       string     `toml:"range_note"`
 	Technique       string     `toml:"technique"`
 	Actor           string     `toml:"actor"`
+	Hedge           string     `toml:"hedge"` // how the attribution is hedged: "believed"
 	Basis           string     `toml:"attribution_basis"`
 	Confidence      string     `toml:"confidence"`
 	AttributionNote string     `toml:"attribution_note"`
 	Note            string     `toml:"note"`
 	Citations       []Citation `toml:"citations"`
+	// The sources of the facts the article itself does not give.
+	DateCitations        []Citation `toml:"date_citations"`
+	RangeCitations       []Citation `toml:"range_citations"`
+	AttributionCitations []Citation `toml:"attribution_citations"`
 
 	When     Date            `toml:"-"`
 	USD      decimal.Decimal `toml:"-"`
@@ -134,15 +176,22 @@ type Incident struct {
 	HasRange bool            `toml:"-"`
 }
 
-// Citation ties a claim or incident to a paragraph of an archived article.
+// Citation ties a fact to a source: to a paragraph of an archived article,
+// or to a reference (no paragraph).
 type Citation struct {
 	Source  string `toml:"source"`
 	Para    int    `toml:"para"`
 	Excerpt string `toml:"excerpt"`
-	// Qualifier is how this article words the figure, where that differs
+	// Qualifier is how this source words the figure, where that differs
 	// from the claim's own qualifier ("almost $3 billion").
 	Qualifier string `toml:"qualifier"`
-	Note      string `toml:"note"`
+	// Verb is this source's own verb for the figure where it differs from
+	// the originator's ("drained" against "valued at").
+	Verb string `toml:"verb"`
+	Note string `toml:"note"`
+	// Mismatch says why the excerpt does not state the figure, or states it
+	// with another qualifier; without it such an excerpt is an error.
+	Mismatch string `toml:"mismatch"`
 }
 
 // Source returns the source with the given id, or nil.
@@ -161,6 +210,7 @@ type Metric struct {
 
 var Metrics = []Metric{
 	{"stolen-usd", "Value stolen", "USD"},
+	{"attack-value-usd", "Value of suspected attacks", "USD"},
 	{"attack-count", "Number of attacks", "attacks"},
 	{"victim-count", "Number of victims", "entities"},
 	{"foreign-currency-share", "Share of foreign-currency revenue", "percent"},
@@ -273,4 +323,42 @@ func Meaning(codes []Code, id string) string {
 		}
 	}
 	return ""
+}
+
+// Citations yields every citation of the dataset: of sources' dates, of
+// claims (figure, note, revisions) and of incidents (amount, date, range,
+// attribution).
+func (d *Dataset) Citations() iter.Seq[Citation] {
+	return func(yield func(Citation) bool) {
+		lists := func(ls ...[]Citation) bool {
+			for _, l := range ls {
+				for _, c := range l {
+					if !yield(c) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		for _, s := range d.Sources {
+			if !lists(s.DateCitations) {
+				return
+			}
+		}
+		for _, c := range d.Claims {
+			if !lists(c.Citations, c.NoteCitations) {
+				return
+			}
+			for _, r := range c.Revisions {
+				if !lists(r.Citations) {
+					return
+				}
+			}
+		}
+		for _, in := range d.Incidents {
+			if !lists(in.Citations, in.DateCitations, in.RangeCitations, in.AttributionCitations) {
+				return
+			}
+		}
+	}
 }

@@ -19,6 +19,7 @@ type place struct {
 	key         string // a key of the table (or of the file)
 	elem        int    // element of the key's array, or -1
 	sub         string // a key within that element or within key's table
+	tail        string // deeper steps, written out: ".citations[2]"
 }
 
 // at names table[index].key[elem].sub, given as up to three keys: a
@@ -42,7 +43,17 @@ func at(file, table string, index int, keys ...any) place {
 
 // with returns the place of a key inside this one.
 func (p place) with(sub string) place {
+	if p.tail != "" {
+		p.tail += "." + sub
+		return p
+	}
 	p.sub = sub
+	return p
+}
+
+// item returns the place of element i of the array key inside this one.
+func (p place) item(key string, i int) place {
+	p.tail += "." + key + "[" + strconv.Itoa(i) + "]"
 	return p
 }
 
@@ -69,6 +80,7 @@ func (p place) path() string {
 		b.WriteByte('.')
 		b.WriteString(p.sub)
 	}
+	b.WriteString(p.tail)
 	return b.String()
 }
 

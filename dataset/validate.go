@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -107,14 +108,30 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 				v.add(here("url"), "leave url empty when the article has no known address", "source %q: url %q is not an http or https address", s.ID, s.URL)
 			}
 		}
-		if v.required(here("archive"), "source", s.ID, "archive", s.Archive) {
-			if other, dup := archives[s.Archive]; dup {
-				v.add(here("archive"), "each archived copy belongs to one source", "source %q: archive %q is already the archive of source %q", s.ID, s.Archive, other)
+		switch s.Kind {
+		case "", SourceArticle:
+			s.Kind = SourceArticle
+			if v.required(here("archive"), "source", s.ID, "archive", s.Archive) {
+				if other, dup := archives[s.Archive]; dup {
+					v.add(here("archive"), "each archived copy belongs to one source", "source %q: archive %q is already the archive of source %q", s.ID, s.Archive, other)
+				}
+				archives[s.Archive] = s.ID
 			}
-			archives[s.Archive] = s.ID
-		}
-		if s.Paragraphs < 1 {
-			v.add(here("paragraphs"), "count the non-blank lines of the archived copy", "source %q: paragraphs must be at least 1", s.ID)
+			if s.Paragraphs < 1 {
+				v.add(here("paragraphs"), "count the non-blank lines of the archived copy", "source %q: paragraphs must be at least 1", s.ID)
+			}
+		case SourceReference:
+			if s.URL == "" {
+				v.add(here("id"), `add url = "https://…": a reference is known by its address`, "source %q: a reference has no url", s.ID)
+			}
+			if s.Archive != "" {
+				v.add(here("archive"), `drop archive, or set kind = "article"`, "source %q: a reference has no archived copy", s.ID)
+			}
+			if s.Paragraphs != 0 {
+				v.add(here("paragraphs"), "references are cited without paragraphs", "source %q: a reference has no paragraphs", s.ID)
+			}
+		default:
+			v.add(here("kind"), "", "source %q: kind %q is not one of article, reference", s.ID, s.Kind)
 		}
 		for j, r := range s.Relays {
 			v.ref(here("relays", j), "source", s.ID, "originator", r, d.originatorByID)
@@ -126,14 +143,31 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 	ids := map[string]bool{}
 	cited := map[string]bool{}
 	paras := v.readArchive(d, archive)
-	cites := func(file, table string, i int, kind, id string, cs []Citation) {
-		if len(cs) == 0 {
-			v.add(at(file, table, i, "id"), "add citations = [{ source = \"…\", para = N }]", "%s %q has no citation", kind, id)
+	// cites checks one list of citations; fig, when set, is the figure
+	// that each excerpt must state.
+	cites := func(here place, field, kind, id string, cs []Citation, fig *figure, required, anchor string) {
+		switch {
+		case len(cs) == 0 && anchor == "id":
+			v.add(here.with("id"), "add citations = [{ source = \"…\", para = N }]", "%s %q has no citation", kind, id)
+		case len(cs) == 0 && required != "":
+			missing := here
+			if anchor != "" {
+				missing = here.with(anchor)
+			}
+			v.add(missing, fmt.Sprintf("add %s = [{ source = \"…\" }] naming the source of %s", field, required), "%s: %s cites no source", what(kind, id), required)
 		}
 		for j, c := range cs {
-			v.citation(at(file, table, i, "citations", j), kind, id, c, d, paras)
+			v.citation(here.item(field, j), kind, id, c, d, paras, fig)
 			cited[c.Source] = true
 		}
+	}
+	for i, s := range d.Sources {
+		here := at(FileSources, "source", i)
+		need := ""
+		if s.DateInferred {
+			need = "its inferred date"
+		}
+		cites(here, "date_citations", "source", s.ID, s.DateCitations, nil, need, "date_inferred")
 	}
 	for i, c := range d.Claims {
 		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }
@@ -157,6 +191,10 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 			c.Amount, _ = v.decimal(here("value"), "claim", c.ID, "value", c.Value, true)
 			v.oneOfQualifier(here("qualifier"), "claim", c.ID, c.Qualifier, true)
 		}
+		var fig *figure
+		if isFigure && okMetric {
+			fig = &figure{c.Amount, m.Unit, c.Qualifier}
+		}
 		if c.Period != "" {
 			sp, err := ParseSpan(c.Period)
 			if err != nil {
@@ -177,14 +215,23 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		if c.Grade < 1 || c.Grade > 6 {
 			v.add(here("grade"), "grades run from 1 (confirmed) to 6 (cannot be judged)", "claim %q: grade %d is not one of 1-6", c.ID, c.Grade)
 		}
-		if r := c.Revised; r != nil {
+		for j := range c.Revisions {
+			r := &c.Revisions[j]
+			rev := at(FileClaims, "claim", i).item("revisions", j)
 			if c.Metric == MetricStatement {
-				v.add(here("revised"), "", "claim %q: a statement cannot be revised to a value", c.ID)
+				v.add(rev, "", "claim %q: a statement cannot be revised to a value", c.ID)
 			}
-			r.Amount, _ = v.decimal(here("revised", "value"), "claim", c.ID, "revised value", r.Value, true)
-			r.Revised = v.date(here("revised", "date"), "claim", c.ID, "revised date", r.Date, true)
+			r.Amount, _ = v.decimal(rev.with("value"), "claim", c.ID, "revised value", r.Value, true)
+			v.oneOf(rev.with("qualifier"), "claim", c.ID, "revised qualifier", r.Qualifier, qualifierCodes)
+			r.Revised = v.date(rev.with("date"), "claim", c.ID, "revised date", r.Date, true)
+			var rfig *figure
+			if fig != nil {
+				rfig = &figure{r.Amount, fig.unit, r.Qualifier}
+			}
+			cites(rev, "citations", "claim", c.ID, r.Citations, rfig, "its revision", "")
 		}
-		cites(FileClaims, "claim", i, "claim", c.ID, c.Citations)
+		cites(at(FileClaims, "claim", i), "note_citations", "claim", c.ID, c.NoteCitations, nil, "", "")
+		cites(at(FileClaims, "claim", i), "citations", "claim", c.ID, c.Citations, fig, "its "+claimWhat(isFigure), "id")
 	}
 	for i, in := range d.Incidents {
 		// The same few words recur across thousands of incidents: keep one
@@ -217,11 +264,33 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		v.required(here("actor"), "incident", in.ID, "actor", in.Actor)
 		v.oneOf(here("attribution_basis"), "incident", in.ID, "attribution_basis", in.Basis, AttributionBases)
 		v.oneOf(here("confidence"), "incident", in.ID, "confidence", in.Confidence, Confidences)
-		cites(FileIncidents, "incident", i, "incident", in.ID, in.Citations)
+		rec := at(FileIncidents, "incident", i)
+		var fig *figure
+		if ok {
+			fig = &figure{in.USD, "USD", in.Qualifier}
+		}
+		cites(rec, "citations", "incident", in.ID, in.Citations, fig, "its amount", "id")
+		cites(rec, "date_citations", "incident", in.ID, in.DateCitations, nil, "its date", "date")
+		need := ""
+		if in.Low != "" || in.High != "" || in.RangeNote != "" {
+			need = "its range of estimates"
+		}
+		anchor := "range_note"
+		if in.Low != "" {
+			anchor = "low"
+		} else if in.High != "" {
+			anchor = "high"
+		}
+		cites(rec, "range_citations", "incident", in.ID, in.RangeCitations, nil, need, anchor)
+		need = ""
+		if in.AttributionNote != "" {
+			need = "its attribution note"
+		}
+		cites(rec, "attribution_citations", "incident", in.ID, in.AttributionCitations, nil, need, "attribution_note")
 	}
 	for i, s := range d.Sources {
 		if s.ID != "" && !cited[s.ID] {
-			v.add(at(FileSources, "source", i, "id"), "cite it from a claim or incident, or remove the source", "source %q is not cited by any claim or incident", s.ID)
+			v.add(at(FileSources, "source", i, "id"), "cite it from a claim or incident, or remove the source", "source %q is not cited by any claim, incident or source", s.ID)
 		}
 	}
 }
@@ -378,13 +447,34 @@ func (v *validator) date(at place, kind, id, field, s string, required bool) Dat
 	return d
 }
 
-func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string) {
+// figure is what a citation's excerpt must state: a value in a unit, with
+// a qualifier.
+type figure struct {
+	value     decimal.Decimal
+	unit      string
+	qualifier string
+}
+
+func claimWhat(isFigure bool) string {
+	if isFigure {
+		return "figure"
+	}
+	return "statement"
+}
+
+func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string, fig *figure) {
 	sub := at.with
 	s, ok := d.sourceByID[c.Source]
 	if !ok {
 		v.add(sub("source"), "sources are listed in "+FileSources, "%s: citation of unknown source %q", what(kind, id), c.Source)
 	}
-	if c.Para < 1 || (ok && s.Paragraphs > 0 && c.Para > s.Paragraphs) {
+	switch {
+	case ok && s.IsReference():
+		if c.Para != 0 {
+			v.add(sub("para"), "drop para: references are cited as a whole", "%s: source %q is a reference, which has no paragraphs", what(kind, id), c.Source)
+			return
+		}
+	case c.Para < 1 || (ok && s.Paragraphs > 0 && c.Para > s.Paragraphs):
 		max := "?"
 		if ok {
 			max = fmt.Sprint(s.Paragraphs)
@@ -401,7 +491,10 @@ func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, 
 	if n := len(strings.Fields(c.Excerpt)); n > MaxExcerptWords {
 		v.add(sub("excerpt"), "quote a shorter piece: excerpts are evidence, not copies", "%s: excerpt has %d words, more than %d", what(kind, id), n, MaxExcerptWords)
 	}
-	if !ok || paras == nil {
+	if fig != nil && c.Mismatch == "" {
+		v.excerptStates(sub("excerpt"), kind, id, c, fig)
+	}
+	if !ok || paras == nil || s.IsReference() {
 		return
 	}
 	text, have := paras[s.ID]
@@ -421,6 +514,38 @@ func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, 
 	}
 }
 
+// excerptStates checks that an excerpt states the figure it is cited for,
+// with the qualifier the citation gives (its own, or the figure's).
+func (v *validator) excerptStates(here place, kind, id string, c Citation, fig *figure) {
+	const why = `or say why in mismatch = "…"`
+	found, ok := statesFigure(c.Excerpt, fig.value, fig.unit)
+	if !ok {
+		var seen []string
+		stated := StatedFigures(c.Excerpt)
+		for _, s := range stated[:min(len(stated), 3)] {
+			seen = append(seen, strconv.Quote(s.Text))
+		}
+		words := "no figure"
+		if len(seen) > 0 {
+			words = strings.Join(seen, ", ")
+		}
+		if len(stated) > 3 {
+			words += fmt.Sprintf(" and %d more", len(stated)-3)
+		}
+		v.add(here, "correct the value, quote the words that state it, "+why,
+			"%s: excerpt does not state the value %s (it states %s)", what(kind, id), fig.value, words)
+		return
+	}
+	want := fig.qualifier
+	if c.Qualifier != "" {
+		want = c.Qualifier
+	}
+	if found.Qualifier != want {
+		v.add(here, fmt.Sprintf(`set qualifier = %q on the citation, %s`, found.Qualifier, why),
+			"%s: excerpt words the figure %q (%s), but the citation's qualifier is %s", what(kind, id), found.Text, found.Qualifier, want)
+	}
+}
+
 // readArchive reads each source's archived copy and checks its paragraph
 // count, returning the paragraphs by source id (nil without an archive).
 func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
@@ -429,7 +554,7 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 	}
 	paras := map[string][]string{}
 	for i, s := range d.Sources {
-		if s.Archive == "" || s.ID == "" {
+		if s.Archive == "" || s.ID == "" || s.IsReference() {
 			continue
 		}
 		data, err := fs.ReadFile(archive, s.Archive)
