@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/dprkreport/dprkreport/dataset"
-	"github.com/shopspring/decimal"
 )
 
 // Options narrow what Compute keeps.
@@ -38,33 +37,59 @@ type Summary struct {
 	Spans           []*ClaimRow // multi-year DPRK theft figures, not split into years
 
 	Conflicts  []*Conflict // same quantity, different values
-	SumChecks  []*SumCheck // multi-year wholes against their per-year parts
 	Relays     []*ClaimRow // figures that several articles relay from one originator
 	KeyFigures []*ClaimRow // the DPRK figures from named originators, most relayed first
 
 	YearFrom, YearTo int // the years the figures cover
 
-	Counts Counts
+	// Citations lists every citation the artifacts show, one row each, in
+	// the order of the records they support.
+	Citations []*CiteRow
+
+	Counts   Counts
+	Coverage Coverage
+}
+
+// CiteRow is one citation of one fact.
+type CiteRow struct {
+	Kind    string // "claim", "incident" or "source"
+	Subject string // the record's id
+	Field   string // what it supports: figure, statement, revision, note, amount, date, range, attribution
+	Source  *SourceRow
+	dataset.Citation
+	// Wording is how this source words the figure ("almost $3 billion"),
+	// for a citation of a figure; empty otherwise.
+	Wording string
+	N       int // 1-based position in Summary.Citations
+}
+
+// Ref is one source cited for a fact, with the paragraphs cited (none for a
+// reference).
+type Ref struct {
+	Source *SourceRow
+	Paras  []int
 }
 
 // Counts are the headline numbers that --check, the workbook's Overview and
 // the briefing's title block all show.
 type Counts struct {
-	Figures     int             // claims with a value
-	Citations   int             // citations of claims and incidents
-	Originators int             // distinct originators behind the claims
-	Relayed     int             // claims reported by two or more articles
-	Confirmed   int             // claims two or more independent originators give
-	IncidentUSD decimal.Decimal // the incidents' amounts as reported, added up
+	Figures     int // claims with a value
+	Citations   int // citations of claims and incidents
+	Originators int // distinct originators behind the claims
+	Relayed     int // claims reported by two or more articles
+	Confirmed   int // claims two or more independent originators give
 }
 
-// SourceRow is an article with its bibliography number.
+// SourceRow is a source with its bibliography number. Articles and
+// references are numbered in two series: [1], [2] … and [R1], [R2] ….
 type SourceRow struct {
 	*dataset.Source
-	N       int              // 1-based bibliography number
+	N       int              // 1-based number within its series
 	Relayed []*OriginatorRow // the originators it relays
 	Claims  int              // claims citing it
 	Cites   int              // citations of it, claims and incidents together
+	// DateRefs are the sources of its own (inferred) date.
+	DateRefs []Ref
 }
 
 // OriginatorRow is an originator with how much of the dataset rests on it.
@@ -73,13 +98,33 @@ type OriginatorRow struct {
 	Claims int
 }
 
+// Label is the source's number as citations write it: "3" or "R2".
+func (r *SourceRow) Label() string {
+	if r.IsReference() {
+		return fmt.Sprintf("R%d", r.N)
+	}
+	return fmt.Sprint(r.N)
+}
+
+// Anchor is the id of the source's bibliography entry.
+func (r *SourceRow) Anchor() string {
+	if r.IsReference() {
+		return fmt.Sprintf("ref-%d", r.N)
+	}
+	return fmt.Sprintf("src-%d", r.N)
+}
+
 // ClaimRow is a claim with what is derived from it.
 type ClaimRow struct {
 	*dataset.Claim
 	Originator *OriginatorRow
 	Via        []*OriginatorRow
 	Metric     dataset.Metric
-	Sources    []*SourceRow // distinct articles citing it, in bibliography order
+	Sources    []*SourceRow // distinct sources citing its figure, in bibliography order
+	Refs       []Ref        // the same, with paragraphs
+	NoteRefs   []Ref        // the sources of its note
+	Revisions  []*RevisionRow
+	FirstCite  int // the Citations row of its first citation (1-based)
 	// Independent counts the distinct originators that report this same
 	// value for the same quantity (metric, scope, period), itself included.
 	Independent int
@@ -87,8 +132,23 @@ type ClaimRow struct {
 	Straddles bool
 }
 
-// Articles is how many distinct articles report the claim.
-func (c *ClaimRow) Articles() int { return len(c.Sources) }
+// RevisionRow is a later value of a claim with its sources.
+type RevisionRow struct {
+	*dataset.Revision
+	Refs []Ref
+}
+
+// Articles is how many distinct archived articles report the claim
+// (references are not counted).
+func (c *ClaimRow) Articles() int {
+	n := 0
+	for _, s := range c.Sources {
+		if !s.IsReference() {
+			n++
+		}
+	}
+	return n
+}
 
 // Figure is the claim's value in words with its qualifier ("more than $750 million").
 func (c *ClaimRow) Figure() string {
@@ -98,28 +158,51 @@ func (c *ClaimRow) Figure() string {
 	return Qualified(c.Qualifier, c.Amount, c.Unit)
 }
 
-// IncidentRow is an incident with its cited articles.
+// Hedged is the figure with the originator's hedge, as it must appear
+// wherever the figure does: "more than $750 million, potentially attributed
+// to the DPRK".
+func (c *ClaimRow) Hedged() string {
+	return WithHedge(c.Figure(), c.Hedge)
+}
+
+// WithHedge appends a hedge to a figure.
+func WithHedge(figure, hedge string) string {
+	if hedge == "" || figure == "" {
+		return figure
+	}
+	return figure + ", " + hedge
+}
+
+// IncidentRow is an incident with its cited sources.
 type IncidentRow struct {
 	*dataset.Incident
-	Sources []*SourceRow
+	Sources         []*SourceRow
+	Refs            []Ref // of the amount
+	DateRefs        []Ref
+	RangeRefs       []Ref
+	AttributionRefs []Ref
+	FirstCite       int
 }
 
 // Figure is the incident's amount in words with its qualifier.
 func (in *IncidentRow) Figure() string { return Qualified(in.Qualifier, in.USD, "USD") }
 
-// YearRow holds one year's named incidents and the theft figures reported for it.
+// YearRow holds one year's count of named incidents and the theft figures
+// reported for it. Incident amounts are never added up: each has its own
+// sources and standing.
 type YearRow struct {
 	Year         int
 	Incidents    int
-	IncidentUSD  decimal.Decimal
 	ByOriginator []Report // parallel to Summary.YearOriginators; Claim nil where none
-	Low, High    decimal.Decimal
+	Low, High    *ClaimRow
 	HasReports   bool
 }
 
-// Report is one originator's theft figure for a year.
+// Report is one originator's theft figure for a year: its highest figure
+// when it gives several, and how many it gives.
 type Report struct {
 	Claim *ClaimRow
+	Count int
 }
 
 // Conflict is one quantity reported with different values.
@@ -128,15 +211,6 @@ type Conflict struct {
 	Scope  string
 	Span   dataset.Span
 	Claims []*ClaimRow // ascending by value
-}
-
-// SumCheck compares a multi-year figure with the single-year figures for the
-// years inside it.
-type SumCheck struct {
-	Whole     *ClaimRow
-	Years     []int // the years inside the span that have figures
-	Low, High decimal.Decimal
-	Disagrees bool
 }
 
 // Compute derives the Summary from a validated dataset. It is pure: same
@@ -154,20 +228,41 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	// first citation. The briefing may renumber them (Renumber) so that its
 	// numbers run in reading order; the workbook then uses the same.
 	srcs := map[string]*SourceRow{}
-	cite := func(cs []dataset.Citation) []*SourceRow {
-		var out []*SourceRow
+	series := map[bool]int{}
+	// cite numbers the sources of a list of citations, records each as a
+	// row of Summary.Citations, and returns them grouped by source.
+	cite := func(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) []Ref {
+		var out []Ref
 		for _, c := range cs {
 			r, ok := srcs[c.Source]
 			if !ok {
 				r = &SourceRow{Source: d.Source(c.Source)}
 				srcs[c.Source] = r
 				s.Sources = append(s.Sources, r)
-				r.N = len(s.Sources)
+				series[r.IsReference()]++
+				r.N = series[r.IsReference()]
 			}
 			r.Cites++
-			if !slices.Contains(out, r) {
-				out = append(out, r)
+			row := &CiteRow{Kind: kind, Subject: subject, Field: field, Source: r, Citation: c, N: len(s.Citations) + 1}
+			if fig != nil {
+				row.Wording = fig(c)
 			}
+			s.Citations = append(s.Citations, row)
+			i := slices.IndexFunc(out, func(x Ref) bool { return x.Source == r })
+			if i < 0 {
+				out = append(out, Ref{Source: r})
+				i = len(out) - 1
+			}
+			if c.Para > 0 && !slices.Contains(out[i].Paras, c.Para) {
+				out[i].Paras = append(out[i].Paras, c.Para)
+			}
+		}
+		return out
+	}
+	sourcesOf := func(refs []Ref) []*SourceRow {
+		out := make([]*SourceRow, len(refs))
+		for i, r := range refs {
+			out[i] = r.Source
 		}
 		return out
 	}
@@ -181,10 +276,24 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		for _, v := range c.Via {
 			row.Via = append(row.Via, origs[v])
 		}
-		row.Sources = cite(c.Citations)
+		row.FirstCite = len(s.Citations) + 1
+		field := "statement"
+		var wording func(dataset.Citation) string
+		if c.HasValue() {
+			field = "figure"
+			wording = func(ci dataset.Citation) string { return Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit) }
+		}
+		row.Refs = cite("claim", c.ID, field, c.Citations, wording)
+		row.Sources = sourcesOf(row.Refs)
 		for _, r := range row.Sources {
 			r.Claims++
 		}
+		for i := range c.Revisions {
+			rv := &c.Revisions[i]
+			row.Revisions = append(row.Revisions, &RevisionRow{Revision: rv, Refs: cite("claim", c.ID, "revision", rv.Citations,
+				func(ci dataset.Citation) string { return Wording(ci, rv.Qualifier, "", rv.Amount, c.Unit) })})
+		}
+		row.NoteRefs = cite("claim", c.ID, "note", c.NoteCitations, nil)
 		row.Originator.Claims++
 		s.Claims = append(s.Claims, row)
 	}
@@ -192,20 +301,36 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		if !in.When.First().IsZero() && !(dataset.Span{Start: in.When, End: in.When}).Overlaps(opt.From, opt.To) {
 			continue
 		}
-		s.Incidents = append(s.Incidents, &IncidentRow{Incident: in, Sources: cite(in.Citations)})
+		row := &IncidentRow{Incident: in, FirstCite: len(s.Citations) + 1}
+		row.Refs = cite("incident", in.ID, "amount", in.Citations,
+			func(ci dataset.Citation) string { return Wording(ci, in.Qualifier, "", in.USD, "USD") })
+		row.DateRefs = cite("incident", in.ID, "date", in.DateCitations, nil)
+		row.RangeRefs = cite("incident", in.ID, "range", in.RangeCitations, nil)
+		row.AttributionRefs = cite("incident", in.ID, "attribution", in.AttributionCitations, nil)
+		row.Sources = sourcesOf(row.Refs)
+		s.Incidents = append(s.Incidents, row)
+	}
+	// The sources' own dates, for the sources cited so far: a source that
+	// only its date rests on is not in the bibliography.
+	for i := 0; i < len(s.Sources); i++ {
+		r := s.Sources[i]
+		r.DateRefs = cite("source", r.ID, "date", r.Source.DateCitations, nil)
 	}
 	for _, r := range s.Sources {
 		for _, o := range r.Source.Relays {
 			r.Relayed = append(r.Relayed, origs[o])
 		}
 	}
+	// Articles first, then references, each series in order of first
+	// citation.
+	s.Renumber(nil)
 	s.corroboration()
 	s.years()
 	s.conflicts()
-	s.sumChecks()
 	s.relays()
 	s.keyFigures()
 	s.count()
+	s.coverage()
 	return s
 }
 
@@ -228,7 +353,6 @@ func (s *Summary) count() {
 	c.Originators = len(origs)
 	for _, in := range s.Incidents {
 		c.Citations += len(in.Citations)
-		c.IncidentUSD = c.IncidentUSD.Add(in.USD)
 	}
 }
 
@@ -246,7 +370,9 @@ func (s *Summary) groups() [][]*ClaimRow {
 	idx := map[quantity]int{}
 	var out [][]*ClaimRow
 	for _, c := range s.Claims {
-		if !c.HasValue() || c.Span.IsZero() {
+		// A share is comparable undated (two estimates of the same share);
+		// an amount or a count means nothing without its period.
+		if !c.HasValue() || (c.Span.IsZero() && c.Unit != "percent") {
 			continue
 		}
 		q := c.quantity()
@@ -293,14 +419,12 @@ func (s *Summary) years() {
 		year int
 		orig string
 	}
-	single := map[key]*ClaimRow{}
+	reports := map[key]*Report{}
 	colOf := map[string]int{}
 	for _, c := range s.Claims {
-		if !isTheft(c) {
-			continue
-		}
-		y, ok := c.Span.SingleYear()
-		if !ok {
+		y, single := c.Span.SingleYear()
+		if !single && c.Unit == "USD" && c.Scope == "dprk" && !c.Span.IsZero() {
+			// Multi-year figures, thefts or valuations, kept whole.
 			s.Spans = append(s.Spans, c)
 			s.extend(c.Span.End.Year)
 			if !c.Span.Start.IsZero() {
@@ -308,12 +432,21 @@ func (s *Summary) years() {
 			}
 			continue
 		}
+		if !isTheft(c) || !single {
+			continue
+		}
 		s.extend(y)
 		k := key{y, c.Originator.ID}
-		// Two figures from one originator for one year: keep the first
-		// (the dataset's order) and leave the other to the conflicts.
-		if _, dup := single[k]; !dup {
-			single[k] = c
+		// Several figures from one originator for one year: the yearly
+		// table shows the highest (as its formula does) and how many.
+		r := reports[k]
+		if r == nil {
+			r = &Report{}
+			reports[k] = r
+		}
+		r.Count++
+		if r.Claim == nil || c.Amount.GreaterThan(r.Claim.Amount) {
+			r.Claim = c
 		}
 		if _, ok := colOf[c.Originator.ID]; !ok {
 			colOf[c.Originator.ID] = len(s.YearOriginators)
@@ -339,20 +472,20 @@ func (s *Summary) years() {
 		for _, in := range s.Incidents {
 			if in.When.Year == y {
 				row.Incidents++
-				row.IncidentUSD = row.IncidentUSD.Add(in.USD)
 			}
 		}
 		for i, o := range s.YearOriginators {
-			c := single[key{y, o.ID}]
-			row.ByOriginator[i] = Report{c}
-			if c == nil {
+			r := reports[key{y, o.ID}]
+			if r == nil {
 				continue
 			}
-			if !row.HasReports || c.Amount.LessThan(row.Low) {
-				row.Low = c.Amount
+			row.ByOriginator[i] = *r
+			c := r.Claim
+			if !row.HasReports || c.Amount.LessThan(row.Low.Amount) {
+				row.Low = c
 			}
-			if !row.HasReports || c.Amount.GreaterThan(row.High) {
-				row.High = c.Amount
+			if !row.HasReports || c.Amount.GreaterThan(row.High.Amount) {
+				row.High = c
 			}
 			row.HasReports = true
 		}
@@ -385,32 +518,6 @@ func (s *Summary) conflicts() {
 	slices.SortStableFunc(s.Conflicts, func(a, b *Conflict) int {
 		return cmp.Or(-cmp.Compare(a.Span.End.Year, b.Span.End.Year), cmp.Compare(a.Metric.ID, b.Metric.ID))
 	})
-}
-
-func (s *Summary) sumChecks() {
-	for _, whole := range s.Spans {
-		if whole.Span.Start.IsZero() {
-			continue // an open start has no parts to add up
-		}
-		chk := &SumCheck{Whole: whole}
-		for _, y := range s.Years {
-			if !whole.Span.ContainsYear(y.Year) || !y.HasReports {
-				continue
-			}
-			chk.Years = append(chk.Years, y.Year)
-			chk.Low = chk.Low.Add(y.Low)
-			chk.High = chk.High.Add(y.High)
-		}
-		if len(chk.Years) == 0 {
-			continue
-		}
-		// The highest reports for the years inside already pass the whole's
-		// upper bound: the parts and the whole cannot both be right.
-		if hi, bounded := Upper(whole.Qualifier, whole.Amount); bounded {
-			chk.Disagrees = chk.High.GreaterThan(hi)
-		}
-		s.SumChecks = append(s.SumChecks, chk)
-	}
 }
 
 func (s *Summary) relays() {
@@ -446,6 +553,12 @@ func (s *Summary) Renumber(order []string) {
 		}
 	}
 	slices.SortStableFunc(s.Sources, func(a, b *SourceRow) int {
+		if a.IsReference() != b.IsReference() {
+			if a.IsReference() {
+				return 1
+			}
+			return -1
+		}
 		ra, oka := rank[a.ID]
 		rb, okb := rank[b.ID]
 		switch {
@@ -458,22 +571,69 @@ func (s *Summary) Renumber(order []string) {
 		}
 		return cmp.Compare(a.N, b.N)
 	})
-	for i, r := range s.Sources {
-		r.N = i + 1
+	series := map[bool]int{}
+	for _, r := range s.Sources {
+		series[r.IsReference()]++
+		r.N = series[r.IsReference()]
 	}
+	bySource := func(a, b *SourceRow) int {
+		return cmp.Or(cmp.Compare(boolInt(a.IsReference()), boolInt(b.IsReference())), cmp.Compare(a.N, b.N))
+	}
+	byRef := func(a, b Ref) int { return bySource(a.Source, b.Source) }
 	for _, c := range s.Claims {
-		slices.SortStableFunc(c.Sources, func(a, b *SourceRow) int { return cmp.Compare(a.N, b.N) })
+		slices.SortStableFunc(c.Sources, bySource)
+		slices.SortStableFunc(c.Refs, byRef)
+		slices.SortStableFunc(c.NoteRefs, byRef)
+		for _, r := range c.Revisions {
+			slices.SortStableFunc(r.Refs, byRef)
+		}
 	}
 	for _, in := range s.Incidents {
-		slices.SortStableFunc(in.Sources, func(a, b *SourceRow) int { return cmp.Compare(a.N, b.N) })
+		slices.SortStableFunc(in.Sources, bySource)
+		for _, l := range [][]Ref{in.Refs, in.DateRefs, in.RangeRefs, in.AttributionRefs} {
+			slices.SortStableFunc(l, byRef)
+		}
+	}
+	for _, r := range s.Sources {
+		slices.SortStableFunc(r.DateRefs, byRef)
 	}
 }
 
-// Numbers writes the bibliography numbers of sources as "[1] [3]".
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Numbers writes the bibliography numbers of sources as "[1] [3] [R2]".
 func Numbers(srcs []*SourceRow) string {
 	parts := make([]string, len(srcs))
 	for i, r := range srcs {
-		parts[i] = fmt.Sprintf("[%d]", r.N)
+		parts[i] = "[" + r.Label() + "]"
 	}
 	return strings.Join(parts, " ")
+}
+
+// Cite writes refs as a reader sees them: "[2 ¶5, 6] [R1]".
+func Cite(refs []Ref) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = "[" + RefLabel(r) + "]"
+	}
+	return strings.Join(parts, " ")
+}
+
+// RefLabel is one ref without brackets: "2 ¶5, 6" or "R1".
+func RefLabel(r Ref) string {
+	if len(r.Paras) == 0 {
+		return r.Source.Label()
+	}
+	ps := slices.Clone(r.Paras)
+	slices.Sort(ps)
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = fmt.Sprint(p)
+	}
+	return r.Source.Label() + " ¶" + strings.Join(parts, ", ")
 }

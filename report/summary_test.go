@@ -32,16 +32,10 @@ func TestConflictsFoundByTheProgram(t *testing.T) {
 		"attack-count 2023: un-poe=17 attacks chainalysis=20 attacks",
 		"stolen-usd 2023: un-poe=more than $750 million chainalysis=about $1 billion",
 		"stolen-usd 2022: kr-nis=$700 million chainalysis=$1.7 billion",
+		"foreign-currency-share : kr-nis=about 30% member-state-fx=about 50%",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("conflicts (-want +got):\n%s", diff)
-	}
-	if len(s.SumChecks) != 1 {
-		t.Fatalf("sum checks: %d, want 1", len(s.SumChecks))
-	}
-	sc := s.SumChecks[0]
-	if sc.Whole.ID != "poe-2017-2023-value" || sc.Low.String() != "1850000000" || sc.High.String() != "3100000000" || !sc.Disagrees {
-		t.Errorf("sum check: %s years %v low %s high %s disagrees %v", sc.Whole.ID, sc.Years, sc.Low, sc.High, sc.Disagrees)
 	}
 }
 
@@ -65,7 +59,7 @@ func TestYears(t *testing.T) {
 		t.Fatalf("years %d–%d (%d rows)", s.YearFrom, s.YearTo, len(s.Years))
 	}
 	y := s.Years[6]
-	if y.Year != 2023 || y.Incidents != 2 || y.IncidentUSD.String() != "172000000" || y.Low.String() != "750000000" || y.High.String() != "1000000000" {
+	if y.Year != 2023 || y.Incidents != 2 || y.Low.ID != "poe-2023-heists-value" || y.High.ID != "chainalysis-2023-value" {
 		t.Errorf("2023: %+v", y)
 	}
 	var spans []string

@@ -116,6 +116,10 @@ func WriteFile(w io.Writer, name string, c Config) error {
 			switch m {
 			case "stolen-usd":
 				p("value = \"%d\"\nqualifier = %q\n", (1+r.IntN(2000))*1_000_000, qualifiers[r.IntN(len(qualifiers))])
+				if r.IntN(5) == 0 {
+					p("revisions = [{ value = \"%d\", qualifier = \"exact\", date = \"2025-01\", citations = [{ source = \"src-%d\", para = 1 }] }]\n",
+						(1+r.IntN(2000))*1_000_000, r.IntN(c.Sources))
+				}
 			case "attack-count":
 				p("value = \"%d\"\nqualifier = %q\n", 1+r.IntN(100), qualifiers[r.IntN(len(qualifiers))])
 			case "foreign-currency-share":
@@ -142,11 +146,12 @@ func WriteFile(w io.Writer, name string, c Config) error {
 			amount := (1 + r.IntN(500_000)) * 1000
 			p("[[incident]]\nid = \"inc-%d\"\nvictim = \"Victim %d\"\nvictim_type = %q\ndate = \"%d-%02d-%02d\"\namount = \"%d\"\nqualifier = %q\n",
 				i, i, victims[r.IntN(len(victims))], 2017+r.IntN(8), 1+r.IntN(12), 1+r.IntN(28), amount, qualifiers[r.IntN(len(qualifiers))])
+			src, para := r.IntN(c.Sources), 1+r.IntN(paragraphs)
 			if r.IntN(4) == 0 {
-				p("low = \"%d\"\nhigh = \"%d\"\n", amount/2, amount*2)
+				p("low = \"%d\"\nhigh = \"%d\"\nrange_citations = [{ source = \"src-%d\", para = %d }]\n", amount/2, amount*2, src, para)
 			}
-			p("actor = %q\nattribution_basis = %q\nconfidence = %q\ncitations = [{ source = \"src-%d\", para = %d }]\n\n",
-				actors[r.IntN(len(actors))], bases[r.IntN(len(bases))], confs[r.IntN(len(confs))], r.IntN(c.Sources), 1+r.IntN(paragraphs))
+			p("actor = %q\nattribution_basis = %q\nconfidence = %q\ncitations = [{ source = \"src-%d\", para = %d }]\ndate_citations = [{ source = \"src-%d\", para = %d }]\n\n",
+				actors[r.IntN(len(actors))], bases[r.IntN(len(bases))], confs[r.IntN(len(confs))], src, para, src, para)
 		}
 	default:
 		return fmt.Errorf("no such dataset file %q", name)

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/dprkreport/dprkreport/report"
-	"github.com/jung-kurt/gofpdf"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,16 +12,19 @@ import (
 var seriesColors = [][3]int{{31, 56, 100}, {197, 90, 17}, {84, 130, 53}, {112, 48, 160}, {191, 143, 0}, {46, 117, 182}}
 
 // chart draws the yearly chart as vector graphics: for each year a bar from
-// the lowest to the highest reported figure, a dot per originator, and a
-// diamond for the sum of the year's named incidents.
+// the lowest to the highest reported figure and a dot per originator,
+// labelled with its qualifier (a † marks a hedged figure, spelled out under
+// the chart); under the axis, the multi-year figures as brackets across the
+// years they cover, and the count of named incidents. Nothing is added up.
 func (r *renderer) chart(name string) {
 	s := r.doc.Summary
-	const height = 78.0
+	height := 78.0 + 5*float64(len(s.Spans[:min(len(s.Spans), MaxSpans)]))
 	r.room(height + 4)
 	pdf := r.pdf
 	x0, y0 := r.x+16, r.y+4 // plot area origin (top left)
-	plotW, plotH := r.w-18, height-26
+	plotW, plotH := r.w-18, 52.0
 	years := s.Years
+	hedges := &hedgeSet{}
 	if len(years) == 0 {
 		setFont(pdf, style{size: 8.5, italic: true, color: colorMuted})
 		pdf.SetXY(r.x, r.y)
@@ -32,7 +34,9 @@ func (r *renderer) chart(name string) {
 	}
 	top := decimal.Zero
 	for _, y := range years {
-		top = decimal.Max(top, y.High, y.IncidentUSD)
+		if y.HasReports {
+			top = decimal.Max(top, y.High.Amount)
+		}
 	}
 	maxV, step := niceScale(top.InexactFloat64())
 	scaleY := func(v float64) float64 { return y0 + plotH - v/maxV*plotH }
@@ -56,8 +60,13 @@ func (r *renderer) chart(name string) {
 		setFont(pdf, style{size: 7.5, color: colorText})
 		pdf.SetXY(cx-slot/2, y0+plotH+1)
 		pdf.CellFormat(slot, 4, fmt.Sprint(y.Year), "", 0, "C", false, 0, "")
+		if !y.HasReports {
+			setFont(pdf, style{size: 6, italic: true, color: colorMuted})
+			pdf.SetXY(cx-slot/2, y0+plotH-9)
+			pdf.MultiCell(slot, 2.6, "no single-year figure", "", "C", false)
+		}
 		if y.HasReports {
-			lo, hi := scaleY(y.Low.InexactFloat64()), scaleY(y.High.InexactFloat64())
+			lo, hi := scaleY(y.Low.Amount.InexactFloat64()), scaleY(y.High.Amount.InexactFloat64())
 			bw := math.Min(slot*0.28, 9)
 			pdf.SetFillColor(214, 224, 240)
 			pdf.SetDrawColor(150, 170, 200)
@@ -70,21 +79,55 @@ func (r *renderer) chart(name string) {
 			c := seriesColors[j%len(seriesColors)]
 			pdf.SetFillColor(c[0], c[1], c[2])
 			off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
-			pdf.Circle(cx+off, scaleY(rep.Claim.Amount.InexactFloat64()), 1.1, "F")
+			dy := scaleY(rep.Claim.Amount.InexactFloat64())
+			pdf.Circle(cx+off, dy, 1.1, "F")
+			label := shortFigure(rep.Claim)
+			if rep.Claim.Hedge != "" {
+				label += " " + hedgeMark(hedges, rep.Claim.Hedge)
+			}
+			setFont(pdf, style{size: 6, color: colorText})
+			pdf.SetXY(cx+2, dy-2)
+			pdf.CellFormat(slot/2-2, 4, label, "", 0, "L", false, 0, "")
 		}
 		if y.Incidents > 0 {
-			yy := scaleY(y.IncidentUSD.InexactFloat64())
-			dx := slot * 0.3
-			pdf.SetFillColor(120, 120, 120)
-			diamond(pdf, cx+dx, yy, 1.5)
-			setFont(pdf, style{size: 6.5, color: colorMuted})
-			pdf.SetXY(cx+dx+1.8, yy-2)
-			pdf.CellFormat(slot*0.3, 4, fmt.Sprintf("%d named", y.Incidents), "", 0, "L", false, 0, "")
+			setFont(pdf, style{size: 6, color: colorMuted})
+			pdf.SetXY(cx-slot/2, y0+plotH+4)
+			pdf.CellFormat(slot, 3, plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
 		}
+	}
+	// Multi-year figures: a bracket under the years each covers.
+	by := y0 + plotH + 9
+	for _, c := range s.Spans[:min(len(s.Spans), MaxSpans)] {
+		first, last := -1, -1
+		for i, y := range years {
+			if c.Span.Start.IsZero() && y.Year <= c.Span.End.Year || y.Year >= c.Span.Start.Year && y.Year <= c.Span.End.Year {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		xa, xb := x0+slot*float64(first)+1, x0+slot*float64(last+1)-1
+		pdf.SetDrawColor(90, 90, 90)
+		pdf.SetLineWidth(0.3)
+		pdf.Line(xa, by, xb, by)
+		pdf.Line(xa, by-1.2, xa, by)
+		pdf.Line(xb, by-1.2, xb, by)
+		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.Originator.Name
+		setFont(pdf, style{size: 6, color: colorText})
+		if w := pdf.GetStringWidth(label); w > xb-xa {
+			label = c.Span.Human() + ": " + shortFigure(c) + " " + hedgeMark(hedges, c.Hedge)
+		}
+		pdf.SetXY(xa, by+0.3)
+		pdf.CellFormat(xb-xa, 3.5, label, "", 0, "C", false, 0, "")
+		by += 5
 	}
 
 	// Legend.
-	ly := y0 + plotH + 8
+	ly := by + 1
 	lx := x0
 	setFont(pdf, style{size: 7.5, color: colorText})
 	item := func(draw func(x, y float64), label string) {
@@ -103,19 +146,47 @@ func (r *renderer) chart(name string) {
 		item(func(x, y float64) { pdf.SetFillColor(c[0], c[1], c[2]); pdf.Circle(x, y, 1.1, "F") }, o.Name)
 	}
 	item(func(x, y float64) {
-		pdf.SetFillColor(120, 120, 120)
-		diamond(pdf, x, y, 1.5)
-	}, "named incidents (sum)")
-	item(func(x, y float64) {
 		pdf.SetFillColor(214, 224, 240)
 		pdf.SetDrawColor(150, 170, 200)
 		pdf.Rect(x-1.2, y-1.8, 2.4, 3.6, "FD")
 	}, "low–high of reports")
-	r.y = ly + 7
+	ly += 5
+	for i, h := range hedges.list {
+		setFont(pdf, style{size: 7, color: colorMuted})
+		pdf.SetXY(x0, ly)
+		pdf.CellFormat(plotW, 3.5, marks[i]+" "+h, "", 0, "L", false, 0, "")
+		ly += 3.6
+	}
+	r.y = ly + 3
 }
 
-func diamond(pdf *gofpdf.Fpdf, x, y, r float64) {
-	pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "F")
+// hedgeSet numbers the hedges a chart shows, for its footnotes.
+type hedgeSet struct{ list []string }
+
+var marks = []string{"†", "‡", "§", "¶", "#", "**"}
+
+func hedgeMark(h *hedgeSet, hedge string) string {
+	if hedge == "" {
+		return ""
+	}
+	for i, x := range h.list {
+		if x == hedge {
+			return marks[min(i, len(marks)-1)]
+		}
+	}
+	if len(h.list) < len(marks) {
+		h.list = append(h.list, hedge)
+	}
+	return marks[min(len(h.list)-1, len(marks)-1)]
+}
+
+// shortFigure is a figure for a chart label: "more than $750M", "about $1B".
+func shortFigure(c *report.ClaimRow) string {
+	v := axisLabel(c.Amount.InexactFloat64())
+	if w := report.QualifierWords(c.Qualifier); w != "" {
+		return w + " " + v
+	}
+	return v
 }
 
 // niceScale returns an axis maximum and step of 1, 2 or 5 × 10^k.

@@ -62,64 +62,68 @@ type Doc struct {
 // must be cited.
 func Compose(s *report.Summary, t *Templates) (*Doc, error) {
 	// First pass: learn the order of first citation.
-	_, order, err := execute(s, t)
+	_, order, err := execute(s, t, nil)
 	if err != nil {
 		return nil, err
 	}
+	// Every article must be cited; a reference that the briefing does not
+	// cite (one behind a claim it leaves to the workbook) is listed there.
 	var missing []string
 	for _, src := range s.Sources {
-		if !slices.Contains(order, src.ID) {
+		if !src.IsReference() && !slices.Contains(order, src.ID) {
 			missing = append(missing, src.ID)
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), len(s.Sources), strings.Join(missing, ", "))
+		return nil, fmt.Errorf("the briefing does not cite %d of the articles: %s", len(missing), strings.Join(missing, ", "))
 	}
 	s.Renumber(order)
+	cited := map[string]bool{}
+	for _, id := range order {
+		cited[id] = true
+	}
+
 	// Second pass: numbers now run in reading order and the bibliography
 	// lists the sources in that order.
-	md, _, err := execute(s, t)
+	md, _, err := execute(s, t, cited)
 	if err != nil {
 		return nil, err
 	}
 	return &Doc{Markdown: md, Summary: s}, nil
 }
 
-type citer interface{ sources() []*report.SourceRow }
+type citer interface{ refs() []report.Ref }
 
-func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
+// execute runs the templates; cited, when set, names the sources the first
+// pass cited, and the bibliography lists only the references among them.
+func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []string, error) {
 	var order []string
 	seen := map[string]bool{}
 	charts := map[string]bool{"years": true}
 	funcs := template.FuncMap{
 		"cite": func(items ...any) (string, error) {
-			var srcs []*report.SourceRow
+			var refs []report.Ref
 			for _, it := range items {
 				switch v := it.(type) {
 				case citer:
-					srcs = append(srcs, v.sources()...)
+					refs = append(refs, v.refs()...)
 				case []*ClaimV:
 					for _, c := range v {
-						srcs = append(srcs, c.sources()...)
+						refs = append(refs, c.refs()...)
 					}
 				default:
 					return "", fmt.Errorf("cite: cannot cite a %T", it)
 				}
 			}
-			var b strings.Builder
-			done := map[string]bool{}
-			for _, src := range srcs {
-				if done[src.ID] {
-					continue
+			var parts []string
+			for _, r := range mergeRefs(refs) {
+				if !seen[r.Source.ID] {
+					seen[r.Source.ID] = true
+					order = append(order, r.Source.ID)
 				}
-				done[src.ID] = true
-				if !seen[src.ID] {
-					seen[src.ID] = true
-					order = append(order, src.ID)
-				}
-				fmt.Fprintf(&b, "[\\[%d\\]](#src-%d)", src.N, src.N)
+				parts = append(parts, fmt.Sprintf("[\\[%s\\]](#%s)", escape(report.RefLabel(r)), r.Source.Anchor()))
 			}
-			return b.String(), nil
+			return strings.Join(parts, " "), nil
 		},
 		"chart": func(name string) (string, error) {
 			if !charts[name] {
@@ -132,7 +136,7 @@ func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
 			if !ok {
 				return "", fmt.Errorf("anchor: takes a source, not a %T", v)
 			}
-			return fmt.Sprintf(`<a id="src-%d"></a>`, src.N), nil
+			return fmt.Sprintf(`<a id="%s"></a>`, src.src.Anchor()), nil
 		},
 		"first": func(n int, list any) (any, error) {
 			l := reflect.ValueOf(list)
@@ -147,7 +151,7 @@ func execute(s *report.Summary, t *Templates) ([]byte, []string, error) {
 		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	if err := tt.Funcs(funcs).ExecuteTemplate(&buf, templates.Main, newView(s)); err != nil {
+	if err := tt.Funcs(funcs).ExecuteTemplate(&buf, templates.Main, newView(s, cited)); err != nil {
 		return nil, nil, fmt.Errorf("templates: %s", strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return buf.Bytes(), order, nil
@@ -196,18 +200,28 @@ func urlForAutolink(raw string) string {
 // View is the data of the main template.
 type View struct {
 	Title, Subtitle, AsOf, Period string
-	Articles, Originators         int
-	Largest                       *ClaimV   // the multi-year figure most relayed
-	KeyFigures                    []*ClaimV // the DPRK figures, most relayed first
-	Shares                        []*ClaimV // shares of revenue and funding
-	Spans                         []*ClaimV
-	Incidents                     []*IncidentV
-	Conflicts                     []*ConflictV
-	ValueConflicts                []*ConflictV // the conflicts over amounts stolen
-	SumChecks                     []*SumCheckV
-	Relays                        []*ClaimV
-	Sources                       []*SourceV
-	Grades                        []GradeV
+	Articles, References          int
+	Originators                   int
+	// Coverage: the years the reporting covers and its newest sources,
+	// apart from the as-of date.
+	Covers, NewestArticle, NewestRevision, NewestReference string
+	// Empty is set when nothing in the data falls in the period asked for.
+	Empty          bool
+	Judgments      []*JudgmentV
+	Largest        *ClaimV   // the multi-year figure most relayed
+	KeyFigures     []*ClaimV // the DPRK figures, most relayed first
+	Independent    int       // the independent-originator count of every key figure, when they share one; else 0
+	Shares         []*ClaimV // shares of revenue and funding
+	Spans          []*ClaimV
+	ChartClaims    []*ClaimV // the figures the chart draws
+	Incidents      []*IncidentV
+	Conflicts      []*ConflictV
+	ValueConflicts []*ConflictV // the conflicts over amounts
+	Relays         []*ClaimV
+	Wordings       []*WordingV // figures two or more articles word, each article's wording
+	Sources        []*SourceV  // articles
+	RefSources     []*SourceV  // references
+	Grades         []GradeV
 
 	// What the briefing leaves to the workbook, so that it stays a few
 	// pages at any size: nil when nothing is left out.
@@ -223,52 +237,67 @@ const (
 	MaxConflicts  = 20
 	MaxRelays     = 20
 	MaxSpans      = 10
-	MaxSumChecks  = 10
 	MaxShares     = 6
+	MaxWordings   = 10
 )
 
 // MoreV counts what the briefing leaves to the workbook; citing it cites
-// the articles those items rest on.
+// the sources those items rest on.
 type MoreV struct {
 	Count int
-	Total string // the incidents' amounts as reported, added up
-	srcs  []*report.SourceRow
+	rs    []report.Ref
 }
 
-func (m *MoreV) sources() []*report.SourceRow {
+func (m *MoreV) refs() []report.Ref {
 	if m == nil {
 		return nil
 	}
-	return m.srcs
+	return m.rs
 }
+
+// JudgmentV is a key judgment.
+type JudgmentV struct {
+	Topic, Finding, Estimate, Confidence, Basis string
+	rs                                          []report.Ref
+}
+
+func (j *JudgmentV) refs() []report.Ref { return j.rs }
 
 // ClaimV is a claim as the templates see it.
 type ClaimV struct {
 	ID, Statement, Figure, Value, Metric, MetricID, Period, Scope string
 	Originator, OriginatorKind, Via, Revised, Note, Summary       string
-	Articles, Independent, Grade                                  int
+	Hedge, Grade                                                  string
+	NoteCite                                                      RefsV
+	Revisions                                                     []WordedV
+	Articles, Independent                                         int
 	Straddles                                                     bool
+	// Worded lists how the sources word the figure where that differs
+	// from the originator's own wording, each with its citation.
+	Worded []WordedV
 	// Count is the same originator's attack count for the same period,
 	// when there is one ("58 attacks").
 	Count *ClaimV
-	srcs  []*report.SourceRow
+	rs    []report.Ref
 }
 
-func (c *ClaimV) sources() []*report.SourceRow {
+func (c *ClaimV) refs() []report.Ref {
 	if c == nil {
 		return nil
 	}
-	return c.srcs
+	return c.rs
 }
 
 // IncidentV is an incident as the templates see it.
 type IncidentV struct {
 	ID, Victim, VictimType, Date, Figure, Range, Technique, Actor string
-	Basis, Confidence, AttributionNote, Note                      string
-	srcs                                                          []*report.SourceRow
+	Basis, Confidence, AttributionNote, Note, DateNote            string
+	DateCite, RangeCite, AttributionCite                          RefsV // the sources of those facts
+	Unverified                                                    bool
+	rs                                                            []report.Ref
 }
 
-func (in *IncidentV) sources() []*report.SourceRow { return in.srcs }
+func (in *IncidentV) refs() []report.Ref { return in.rs }
 
 // ConflictV is one quantity reported with different values.
 type ConflictV struct {
@@ -276,46 +305,121 @@ type ConflictV struct {
 	Reports             []*ClaimV
 }
 
-func (c *ConflictV) sources() []*report.SourceRow {
-	var out []*report.SourceRow
+func (c *ConflictV) refs() []report.Ref {
+	var out []report.Ref
 	for _, r := range c.Reports {
-		out = append(out, r.srcs...)
+		out = append(out, r.rs...)
 	}
 	return out
 }
 
-// SumCheckV compares a multi-year figure with the years inside it.
-type SumCheckV struct {
-	Whole            *ClaimV
-	Years, Low, High string
-	Disagrees        bool
+// WordingV is one figure with each source's wording of it.
+type WordingV struct {
+	Claim *ClaimV
+	Rows  []WordingRowV
+}
+
+// WordingRowV is one citation's wording: "[1 ¶3]", "an estimated $3
+// billion, “drained”", and the excerpt.
+type WordingRowV struct {
+	Cite                   RefsV
+	Wording, Excerpt, Note string
 }
 
 // SourceV is a bibliography entry.
 type SourceV struct {
 	N                                               int
+	Label                                           string // "3" or "R2"
 	ID, Title, Outlet, Date, DateNote, URL, Archive string
 	Relays, Reliability, Reason                     string
-	Inferred                                        bool
+	DateCite                                        RefsV
+	Inferred, Reference                             bool
 	src                                             *report.SourceRow
 }
 
-func (s *SourceV) sources() []*report.SourceRow { return []*report.SourceRow{s.src} }
+func (s *SourceV) refs() []report.Ref { return []report.Ref{{Source: s.src}} }
 
 // GradeV is one row of the grading legend.
 type GradeV struct {
 	Reliability, ReliabilityMeaning, Credibility, CredibilityMeaning string
 }
 
-func newView(s *report.Summary) *View {
+// mergeRefs joins the refs of one source into one, keeping the order of
+// first appearance, sorted by bibliography number.
+func mergeRefs(refs []report.Ref) []report.Ref {
+	var out []report.Ref
+	idx := map[*report.SourceRow]int{}
+	for _, r := range refs {
+		i, ok := idx[r.Source]
+		if !ok {
+			idx[r.Source] = len(out)
+			out = append(out, report.Ref{Source: r.Source})
+			i = len(out) - 1
+		}
+		for _, p := range r.Paras {
+			if !slices.Contains(out[i].Paras, p) {
+				out[i].Paras = append(out[i].Paras, p)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b report.Ref) int {
+		if a.Source.IsReference() != b.Source.IsReference() {
+			if a.Source.IsReference() {
+				return 1
+			}
+			return -1
+		}
+		return a.Source.N - b.Source.N
+	})
+	return out
+}
+
+// RefsV is a list of sources a template can cite: {{cite .DateCite}}.
+type RefsV []report.Ref
+
+func (r RefsV) refs() []report.Ref { return r }
+
+// WordedV is a text with the sources to cite after it.
+type WordedV struct {
+	Text string
+	Cite RefsV
+}
+
+func newView(s *report.Summary, cited map[string]bool) *View {
 	v := &View{
 		Title:    escape(s.Meta.Title),
 		Subtitle: escape(s.Meta.Subtitle),
 		AsOf:     escape(s.Meta.AsOfDate.Human()),
-		Articles: len(s.Sources),
+	}
+	for _, src := range s.Sources {
+		if src.IsReference() {
+			v.References++
+		} else {
+			v.Articles++
+		}
 	}
 	if s.From != 0 || s.To != 0 {
 		v.Period = escape(periodText(s.From, s.To))
+	}
+	v.Empty = len(s.Claims) == 0 && len(s.Incidents) == 0
+	cov := s.Coverage
+	if cov.FirstYear != 0 {
+		v.Covers = escape(fmt.Sprintf("%d–%d", cov.FirstYear, cov.LastYear))
+		if cov.FirstYear == cov.LastYear {
+			v.Covers = escape(fmt.Sprint(cov.FirstYear))
+		}
+	}
+	if a := cov.NewestArticle; a != nil {
+		v.NewestArticle = escape(a.Date.Human())
+		if a.DateInferred {
+			v.NewestArticle = escape("about " + a.Date.Human())
+		}
+	}
+	if !cov.NewestRevision.IsZero() {
+		v.NewestRevision = escape(cov.NewestRevision.Human())
+	}
+	if r := cov.NewestReference; r != nil {
+		v.NewestReference = escape(r.Date.Human())
 	}
 	v.Originators = s.Counts.Originators
 	claims := map[*report.ClaimRow]*ClaimV{}
@@ -327,33 +431,45 @@ func newView(s *report.Summary) *View {
 		claims[c] = x
 		return x
 	}
-	counts := map[string]*report.ClaimRow{}
-	for _, c := range s.Claims {
-		if c.Metric.ID == "attack-count" {
-			counts[c.Originator.ID+"|"+c.Span.String()+"|"+c.Scope] = c
-		}
-	}
 	for _, c := range s.Claims {
 		x := cv(c)
-		if c.Metric.ID == "stolen-usd" {
-			if n := counts[c.Originator.ID+"|"+c.Span.String()+"|"+c.Scope]; n != nil {
+		if c.Unit == "USD" {
+			if n := countFor(s, c); n != nil {
 				x.Count = cv(n)
 			}
 		}
-		if strings.HasSuffix(c.Metric.ID, "-share") && c.Originator.Kind != "unattributed" {
+		if c.Unit == "percent" && c.Originator.Kind != "unattributed" {
 			v.Shares = append(v.Shares, x)
 		}
+	}
+	for _, j := range s.Judgments() {
+		jv := &JudgmentV{Topic: escape(j.Topic), Finding: escape(j.Finding), Estimate: escape(j.Estimate),
+			Confidence: escape(j.Confidence), Basis: escape(j.Basis)}
+		for _, c := range j.Claims {
+			jv.rs = append(jv.rs, c.Refs...)
+		}
+		for _, src := range j.Sources {
+			jv.rs = append(jv.rs, report.Ref{Source: src})
+		}
+		v.Judgments = append(v.Judgments, jv)
 	}
 	key := map[*report.ClaimRow]bool{}
 	for _, c := range s.KeyFigures[:min(len(s.KeyFigures), MaxKeyFigures)] {
 		v.KeyFigures = append(v.KeyFigures, cv(c))
 		key[c] = true
 	}
+	for i, c := range v.KeyFigures {
+		if i == 0 {
+			v.Independent = c.Independent
+		} else if c.Independent != v.Independent {
+			v.Independent = 0
+		}
+	}
 	if rest := len(s.Claims) - len(v.KeyFigures); rest > 0 {
 		more := &MoreV{Count: rest}
 		for _, c := range s.Claims {
 			if !key[c] {
-				more.srcs = append(more.srcs, c.Sources...)
+				more.rs = append(more.rs, c.Refs...)
 			}
 		}
 		v.MoreClaims = more
@@ -362,35 +478,50 @@ func newView(s *report.Summary) *View {
 	for i, c := range s.Spans {
 		if i < MaxSpans {
 			v.Spans = append(v.Spans, cv(c))
+			v.ChartClaims = append(v.ChartClaims, cv(c))
 		}
-		if v.Largest == nil || c.Articles() > len(v.Largest.srcs) {
-			v.Largest = cv(c)
+	}
+	if l := s.Largest(); l != nil {
+		v.Largest = cv(l)
+	}
+	for _, y := range s.Years {
+		for _, r := range y.ByOriginator {
+			if r.Claim != nil && !slices.Contains(v.ChartClaims, cv(r.Claim)) {
+				v.ChartClaims = append(v.ChartClaims, cv(r.Claim))
+			}
 		}
 	}
 	shown := largest(s.Incidents, MaxIncidents)
 	if rest := len(s.Incidents) - len(shown); rest > 0 {
 		more := &MoreV{Count: rest}
-		total := decimal.Zero
 		in := map[*report.IncidentRow]bool{}
 		for _, x := range shown {
 			in[x] = true
 		}
 		for _, x := range s.Incidents {
 			if !in[x] {
-				total = total.Add(x.USD)
-				more.srcs = append(more.srcs, x.Sources...)
+				more.rs = append(more.rs, x.Refs...)
 			}
 		}
-		more.Total = escape(nbsp(report.Money(total)))
 		v.MoreIncidents = more
 	}
 	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return a.When.First().Compare(b.When.First()) })
 	for _, in := range shown {
+		fig := report.Qualified(in.Qualifier, in.USD, "USD")
+		if in.Unverified {
+			fig += ", unverified"
+		}
+		actor := in.Actor
+		if in.Hedge != "" {
+			actor += ", " + in.Hedge
+		}
 		x := &IncidentV{
 			ID: escape(in.ID), Victim: escape(in.Victim), VictimType: escape(in.VictimType),
-			Date: escape(nbsp(in.When.Human())), Figure: figure(in.Qualifier, in.USD, "USD"), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
-			Actor: escape(in.Actor), Basis: escape(in.Basis), Confidence: escape(in.Confidence),
-			AttributionNote: escape(in.AttributionNote), Note: escape(in.Note), srcs: in.Sources,
+			Date: escape(nbsp(in.When.Human())), Figure: escape(nbspFigure(fig)), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
+			Actor: escape(actor), Basis: escape(in.Basis), Confidence: escape(in.Confidence),
+			AttributionNote: escape(strings.TrimSuffix(in.AttributionNote, ".")), Note: escape(in.Note), DateNote: escape(strings.TrimSuffix(in.DateNote, ".")),
+			DateCite: in.DateRefs, RangeCite: in.RangeRefs, AttributionCite: in.AttributionRefs,
+			Unverified: in.Unverified, rs: in.Refs,
 		}
 		if in.HasRange {
 			x.Range = escape(report.Money(in.LowUSD) + " to " + report.Money(in.HighUSD))
@@ -403,7 +534,11 @@ func newView(s *report.Summary) *View {
 		conflicts = conflicts[:MaxConflicts]
 	}
 	for _, c := range conflicts {
-		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(c.Span.Human())}
+		period := c.Span.Human()
+		if period == "" {
+			period = "undated"
+		}
+		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(period)}
 		if c.Scope != "dprk" {
 			x.Scope = escape(dataset.Meaning(dataset.Scopes, c.Scope))
 		}
@@ -411,38 +546,59 @@ func newView(s *report.Summary) *View {
 			x.Reports = append(x.Reports, cv(r))
 		}
 		v.Conflicts = append(v.Conflicts, x)
-		if c.Metric.ID == "stolen-usd" {
+		if c.Metric.Unit == "USD" {
 			v.ValueConflicts = append(v.ValueConflicts, x)
 		}
-	}
-	for _, sc := range s.SumChecks[:min(len(s.SumChecks), MaxSumChecks)] {
-		years := make([]string, len(sc.Years))
-		for i, y := range sc.Years {
-			years[i] = fmt.Sprint(y)
-		}
-		v.SumChecks = append(v.SumChecks, &SumCheckV{
-			Whole: cv(sc.Whole), Years: escape(joinAnd(years)),
-			Low: escape(report.Money(sc.Low)), High: escape(report.Money(sc.High)), Disagrees: sc.Disagrees,
-		})
 	}
 	for _, c := range s.Relays {
 		if c.Independent == 1 && c.HasValue() && len(v.Relays) < MaxRelays {
 			v.Relays = append(v.Relays, cv(c))
 		}
 	}
+	for _, c := range s.Relays {
+		if !c.HasValue() || len(v.Wordings) >= MaxWordings {
+			continue
+		}
+		w := &WordingV{Claim: cv(c)}
+		for _, row := range s.Citations {
+			if row.Kind != "claim" || row.Subject != c.ID || row.Field != "figure" {
+				continue
+			}
+			ref := report.Ref{Source: row.Source}
+			if row.Para > 0 {
+				ref.Paras = []int{row.Para}
+			}
+			excerpt := ""
+			if row.Excerpt != "" {
+				excerpt = "“" + row.Excerpt + "”"
+			}
+			w.Rows = append(w.Rows, WordingRowV{Cite: RefsV{ref}, Wording: escape(nbspFigure(row.Wording)),
+				Excerpt: escape(excerpt), Note: escape(strings.TrimSuffix(row.Note, "."))})
+		}
+		v.Wordings = append(v.Wordings, w)
+	}
 	for _, src := range s.Sources {
 		var relays []string
 		for _, o := range src.Relayed {
 			relays = append(relays, o.Name)
 		}
-		v.Sources = append(v.Sources, &SourceV{
-			N: src.N, ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
+		archive := src.Archive
+		sv := &SourceV{
+			N: src.N, Label: escape(src.Label()), ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
 			Date: escape(src.Date.Human()), DateNote: escape(lowerFirst(strings.TrimSuffix(src.DateNote, "."))),
-			URL: urlForAutolink(src.URL), Archive: escape(src.Archive), Relays: escape(strings.Join(relays, "; ")),
-			Reliability: escape(src.Reliability), Reason: escape(src.ReliabilityReason),
-			Inferred: src.DateInferred, src: src,
-		})
+			URL: urlForAutolink(src.URL), Archive: escape(archive), Relays: escape(strings.Join(relays, "; ")),
+			Reliability: escape(src.Reliability), Reason: escape(src.ReliabilityReason), DateCite: src.DateRefs,
+			Inferred: src.DateInferred, Reference: src.IsReference(), src: src,
+		}
+		if src.IsReference() {
+			if cited == nil || cited[src.ID] {
+				v.RefSources = append(v.RefSources, sv)
+			}
+		} else {
+			v.Sources = append(v.Sources, sv)
+		}
 	}
+	v.References = len(v.RefSources)
 	for i := range max(len(dataset.Reliability), len(dataset.Credibility)) {
 		var g GradeV
 		if i < len(dataset.Reliability) {
@@ -456,35 +612,87 @@ func newView(s *report.Summary) *View {
 	return v
 }
 
+// countFor returns the same originator's attack count for a value claim's
+// period and scope, or nil.
+func countFor(s *report.Summary, c *report.ClaimRow) *report.ClaimRow {
+	for _, o := range s.Claims {
+		if o.Metric.ID == "attack-count" && o.Originator == c.Originator && o.Span == c.Span && o.Scope == c.Scope {
+			return o
+		}
+	}
+	return nil
+}
+
 func claimView(c *report.ClaimRow) *ClaimV {
 	x := &ClaimV{
 		ID: escape(c.ID), Statement: escape(c.Statement),
 		Metric: escape(c.Metric.Label), MetricID: c.Metric.ID, Period: escape(c.Span.Human()),
 		Scope: escape(dataset.Meaning(dataset.Scopes, c.Scope)), Originator: escape(c.Originator.Name),
-		OriginatorKind: c.Originator.Kind, Note: escape(c.Note),
-		Articles: c.Articles(), Independent: c.Independent, Grade: c.Grade, Straddles: c.Straddles,
-		srcs: c.Sources,
+		OriginatorKind: c.Originator.Kind, Note: escape(c.Note), Hedge: escape(c.Hedge),
+		Articles: c.Articles(), Independent: c.Independent, Grade: escape(c.Admiralty()), Straddles: c.Straddles,
+		rs: c.Refs, NoteCite: c.NoteRefs,
 	}
 	if c.HasValue() {
 		x.Value = escape(nbsp(report.Value(c.Amount, c.Unit)))
-		x.Figure = figure(c.Qualifier, c.Amount, c.Unit)
+		x.Figure = escape(nbspFigure(c.Hedged()))
+		// Where sources word the figure otherwise, show their wording.
+		var worded []WordedV
+		seen := map[string][]report.Ref{}
+		var order []string
+		for _, ci := range c.Citations {
+			w := report.Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit)
+			if w == c.Figure() {
+				continue
+			}
+			if _, ok := seen[w]; !ok {
+				order = append(order, w)
+			}
+			for _, r := range c.Refs {
+				if r.Source.ID == ci.Source {
+					ref := report.Ref{Source: r.Source}
+					if ci.Para > 0 {
+						ref.Paras = []int{ci.Para}
+					}
+					seen[w] = append(seen[w], ref)
+				}
+			}
+		}
+		for _, w := range order {
+			worded = append(worded, WordedV{Text: escape(nbspFigure(w)), Cite: seen[w]})
+		}
+		x.Worded = worded
 	}
 	var via []string
 	for _, o := range c.Via {
 		via = append(via, o.Name)
 	}
 	x.Via = escape(strings.Join(via, ", "))
-	if r := c.Revised; r != nil {
-		x.Revised = escape(report.Qualified(c.Qualifier, r.Amount, c.Unit) + " (" + r.Revised.Human() + ")")
+	for _, r := range c.Revisions {
+		x.Revisions = append(x.Revisions, WordedV{Text: escape(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)) + " in " + r.Revised.Human()), Cite: r.Refs})
 	}
 	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
 	if c.HasValue() {
-		x.Summary = escape(c.Metric.Label + ", " + c.Span.Human() + ": " + c.Figure())
+		x.Summary = escape(c.Metric.Label + ", " + c.Span.Human() + ": " + c.Hedged())
 		if c.Span.IsZero() {
-			x.Summary = escape(c.Metric.Label + ": " + c.Figure())
+			x.Summary = escape(c.Metric.Label + ", undated: " + c.Hedged())
 		}
 	}
 	return x
+}
+
+// nbspFigure keeps the number of a figure and its unit on one line:
+// "more than $750\u00a0million, potentially attributed".
+func nbspFigure(s string) string {
+	return figureUnit.ReplaceAllStringFunc(s, nbsp)
+}
+
+var figureUnit = regexp.MustCompile(`[0-9][0-9.,]* (billion|million|attacks|entities|launches)`)
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // largest returns the k incidents with the largest amounts (the earlier

@@ -11,14 +11,14 @@ import (
 
 func (b *builder) incidents() error {
 	sh, err := b.stream(SheetIncidents, sheetSetup{
-		widths: []float64{16, 18, 12, 12, 7, 15, 12, 15, 15, 40, 30, 16, 12, 11, 50, 12, 40, 40},
+		widths: []float64{16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40},
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
 		return err
 	}
-	if err := b.headerRow(sh, "ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier",
-		"Low (USD)", "High (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution basis",
+	if err := b.headerRow(sh, "ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
+		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
 		"Confidence", "Attribution note", "Citations", "Date note", "Note"); err != nil {
 		return err
 	}
@@ -41,16 +41,16 @@ func (b *builder) incidents() error {
 		}
 		if err := sh.put(
 			text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
-			b.usd(in.USD, true), text(report.QualifierWords(in.Qualifier), b.st.top),
+			b.usd(in.USD, true), text(qualifierText(in.Qualifier), b.st.top), text(yesNo(!in.Unverified), b.st.top),
 			b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
-			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
-			text(in.AttributionNote, b.st.wrap), b.citeLink(in.Sources), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
+			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Hedge, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
+			text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
 		); err != nil {
 			return err
 		}
 	}
 	if len(b.s.Incidents) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:R" + fmt.Sprint(sh.row), Name: "IncidentsTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:T" + fmt.Sprint(sh.row), Name: "IncidentsTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
@@ -59,30 +59,33 @@ func (b *builder) incidents() error {
 
 func (b *builder) claims() error {
 	sh, err := b.stream(SheetClaims, sheetSetup{
-		widths: []float64{24, 44, 16, 14, 8, 11, 18, 14, 6, 10, 16, 24, 18, 6, 14, 10, 8, 11, 10, 9, 44},
+		widths: []float64{24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14},
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
 		return err
 	}
-	if err := b.headerRow(sh, "ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "As a figure",
-		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Revised value",
-		"Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note"); err != nil {
+	if err := b.headerRow(sh, "ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
+		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
+		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
+		"Highest of its originator's theft figures for the year"); err != nil {
 		return err
 	}
 	m := b.matrix
+	top := highestOfYear(b.s)
 	for _, c := range b.s.Claims {
 		r := sh.row + 1
-		var value, revised, revisedOn, year any
+		var value, revised, revisedQ, revisedOn, year any
 		if c.HasValue() {
 			st := b.st.number
 			if c.Unit == "USD" {
 				st = b.st.usd
 			}
 			value = excelize.Cell{Value: num(c.Amount), StyleID: st}
-			if c.Revised != nil {
-				revised = excelize.Cell{Value: num(c.Revised.Amount), StyleID: st}
-				revisedOn = text(c.Revised.Revised.String(), b.st.top)
+			if r := c.Latest(); r != nil {
+				revised = excelize.Cell{Value: num(r.Amount), StyleID: st}
+				revisedQ = text(qualifierText(r.Qualifier), b.st.top)
+				revisedOn = text(r.Revised.String(), b.st.top)
 			}
 		}
 		if y, ok := c.Span.SingleYear(); ok {
@@ -94,72 +97,94 @@ func (b *builder) claims() error {
 		}
 		if err := sh.put(
 			text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
-			text(report.QualifierWords(c.Qualifier), b.st.top), text(c.Figure(), b.st.wrap),
+			text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
 			text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
-			text(strings.Join(via, "; "), b.st.wrap), excelize.Cell{Value: c.Grade, StyleID: b.st.top},
-			revised, revisedOn,
+			text(strings.Join(via, "; "), b.st.wrap), text(c.Admiralty(), b.st.top),
+			revised, revisedQ, revisedOn,
 			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
 			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
-			b.citeLink(c.Sources), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
+			b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
+			formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
+				top[c], b.st.top),
 		); err != nil {
 			return err
 		}
 	}
 	if len(b.s.Claims) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:U" + fmt.Sprint(sh.row), Name: "ClaimsTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:X" + fmt.Sprint(sh.row), Name: "ClaimsTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
 	return sh.Flush()
 }
 
-// years writes the yearly totals: named incidents counted and summed per
-// year, each originator's DPRK theft figure for the year, their low and
-// high; then the multi-year figures as spans; and a chart of the years.
+// years writes the yearly table: named incidents counted per year (their
+// amounts are never added: each has its own sources), each originator's
+// DPRK theft figure for the year (its highest when it gives several, with
+// the count), the lowest and highest of those side by side; then the
+// multi-year figures as spans; and a chart of the years.
 func (b *builder) years() error {
 	s := b.s
 	nOrig := len(s.YearOriginators)
-	widths := []float64{15, 16, 22}
+	widths := []float64{9, 12}
 	for range nOrig {
-		widths = append(widths, 24)
+		widths = append(widths, 17, 30)
 	}
-	widths = append(widths, 15, 15, 9)
+	widths = append(widths, 15, 15, 9, 40)
 	sh, err := b.stream(SheetYears, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
 	if err != nil {
 		return err
 	}
-	head := []string{"Year", "Named incidents", "Named incidents (USD)"}
+	head := []string{"Year", "Named incidents"}
 	for _, o := range s.YearOriginators {
-		head = append(head, "Reported by "+o.Name+" (USD)")
+		head = append(head, capitalFirst(o.Name)+": highest figure (USD)", capitalFirst(o.Name)+": as worded")
 	}
-	head = append(head, "Lowest report (USD)", "Highest report (USD)", "Reports")
+	head = append(head, "Lowest figure (USD)", "Highest figure (USD)", "Originators reporting", "Lowest to highest, as worded")
 	if err := b.headerRow(sh, head...); err != nil {
 		return err
 	}
-	firstO, lastO := 4, 3+max(nOrig, 1)
+	firstO := 3
 	for _, y := range s.Years {
 		r := sh.row + 1
 		row := []any{
 			excelize.Cell{Value: y.Year, StyleID: b.st.year},
 			formula(fmt.Sprintf("COUNTIFS(IncidentYear,A%d)", r), y.Incidents, b.st.top),
-			formula(fmt.Sprintf("SUMIFS(IncidentUSD,IncidentYear,A%d)", r), num(y.IncidentUSD), b.st.usd),
 		}
+		var valueCells []string
 		for i, o := range s.YearOriginators {
+			// The highest of the originator's figures for the year, in
+			// functions every reader has (Excel 2010, LibreOffice, Gnumeric).
 			crit := fmt.Sprintf(`ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,$A%d,ClaimOriginator,%s`, r, strLit(o.ID))
+			rep := y.ByOriginator[i]
 			var cached any = ""
-			if c := y.ByOriginator[i].Claim; c != nil {
+			worded := ""
+			if c := rep.Claim; c != nil {
 				cached = num(c.Amount)
+				worded = c.Hedged()
+				if rep.Count > 1 {
+					worded += fmt.Sprintf("; highest of its %d figures for the year", rep.Count)
+				}
 			}
-			row = append(row, formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",_xlfn.MAXIFS(ClaimValue,%s))`, crit, crit), cached, b.st.usd))
+			valueCells = append(valueCells, cell(firstO+2*i, r))
+			row = append(row,
+				// The mean of the figures flagged highest on Claims (equal,
+				// when several tie): the highest, without array formulas.
+				formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",SUMIFS(ClaimValue,%s,ClaimTop,1)/COUNTIFS(%s,ClaimTop,1))`, crit, crit, crit), cached, b.st.usd),
+				text(worded, b.st.wrap))
 		}
+		list := strings.Join(valueCells, ",")
 		if nOrig == 0 {
+			list = cell(firstO, r)
 			row = append(row, nil)
 		}
-		rng := fmt.Sprintf("%s:%s", cell(firstO, r), cell(lastO, r))
 		var lo, hi any = "", ""
-		reports := 0
+		reports, worded := 0, ""
 		if y.HasReports {
-			lo, hi = num(y.Low), num(y.High)
+			lo, hi = num(y.Low.Amount), num(y.High.Amount)
+			worded = y.Low.Hedged() + " (" + y.Low.Originator.Name + ")"
+			if y.High != y.Low {
+				worded += " to " + y.High.Hedged() + " (" + y.High.Originator.Name + ")"
+			}
 		}
 		for _, rep := range y.ByOriginator {
 			if rep.Claim != nil {
@@ -167,32 +192,37 @@ func (b *builder) years() error {
 			}
 		}
 		row = append(row,
-			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, rng, rng), lo, b.st.usd),
-			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, rng, rng), hi, b.st.usd),
-			formula(fmt.Sprintf(`COUNT(%s)`, rng), reports, b.st.top),
+			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, list, list), lo, b.st.usd),
+			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, list, list), hi, b.st.usd),
+			formula(fmt.Sprintf(`COUNT(%s)`, list), reports, b.st.top),
+			text(worded, b.st.wrap),
 		)
 		if err := sh.put(row...); err != nil {
 			return err
 		}
 	}
 	lastYearRow := sh.row
+	lastCol := firstO + 2*max(nOrig, 1) + 3
+	if nOrig == 0 {
+		lastCol = firstO + 4
+	}
 	if len(s.Years) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s", cell(lastO+3, lastYearRow)), Name: "YearlyTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s", cell(lastCol, lastYearRow)), Name: "YearlyTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
 
 	// Multi-year figures, kept whole.
 	sh.skip(1)
-	if err := sh.put(text("Multi-year figures: shown as reported, never split into years", b.st.bold)); err != nil {
+	if err := sh.put(text("Multi-year figures: shown as reported, never split into years or set against the years' figures", b.st.bold)); err != nil {
 		return err
 	}
-	if err := b.headerRow(sh, "Period", "Value (USD)", "As reported", "Originator", "Claim", "Citations"); err != nil {
+	if err := b.headerRow(sh, "Period", "Value (USD)", "As worded", "Measure", "Originator", "Claim", "Citations"); err != nil {
 		return err
 	}
 	for _, c := range s.Spans {
-		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Figure(), b.st.top),
-			text(c.Originator.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Sources)); err != nil {
+		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Hedged(), b.st.wrap), text(c.Metric.Label, b.st.wrap),
+			text(c.Originator.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite)); err != nil {
 			return err
 		}
 	}
@@ -202,10 +232,10 @@ func (b *builder) years() error {
 		}
 	}
 	sh.skip(1)
-	if err := sh.put(text("Each originator column is that originator's own figure for the year; figures from different originators are never added together.", b.st.aside)); err != nil {
+	if err := sh.put(text("Each originator column is that originator's own figure for the year: its highest when it gives several. Figures from different originators, and amounts of named incidents, are never added together.", b.st.aside)); err != nil {
 		return err
 	}
-	if len(s.Years) > 0 {
+	if len(s.Years) > 0 && nOrig > 0 {
 		// The chart starts a printed page of its own rather than being cut.
 		if err := sh.InsertPageBreak(cell(1, sh.row+1)); err != nil {
 			return err
@@ -221,13 +251,9 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 	sheet := quote(SheetYears)
 	cats := fmt.Sprintf("%s!$A$2:$A$%d", sheet, lastYearRow)
 	colours := []string{"1F3864", "C55A11", "548235", "7030A0", "BF8F00", "2E75B6"}
-	series := []excelize.ChartSeries{{
-		Name: fmt.Sprintf("%s!$C$1", sheet), Categories: cats,
-		Values: fmt.Sprintf("%s!$C$2:$C$%d", sheet, lastYearRow),
-		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A6A6A6"}},
-	}}
+	var series []excelize.ChartSeries
 	for i := range nOrig {
-		c := col(firstO + i)
+		c := col(firstO + 2*i)
 		series = append(series, excelize.ChartSeries{
 			Name: fmt.Sprintf("%s!$%s$1", sheet, c), Categories: cats,
 			Values: fmt.Sprintf("%s!$%s$2:$%s$%d", sheet, c, c, lastYearRow),
@@ -237,7 +263,7 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 	return b.f.AddChart(SheetYears, cell(1, atRow), &excelize.Chart{
 		Type:         excelize.Col,
 		Series:       series,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "DPRK-attributed theft by year, as each originator reported it (USD)"}}},
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "DPRK-attributed theft by year: each originator's highest figure (USD); qualifiers and hedges are in the table"}}},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
 		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: `"$"#,##0,,"M"`}},
 		Dimension:    excelize.ChartDimension{Width: 900, Height: 380},
@@ -253,7 +279,7 @@ func (b *builder) sourceMatrix() error {
 	s := b.s
 	m := b.matrix
 	widths := []float64{28, 22, 34}
-	for range max(len(s.Sources), 1) {
+	for range max(b.articles, 1) {
 		widths = append(widths, 7)
 	}
 	widths = append(widths, 9, 12, 34, 8)
@@ -263,12 +289,12 @@ func (b *builder) sourceMatrix() error {
 	}
 	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
 	longest := 0
-	for _, src := range s.Sources {
-		label := fmt.Sprintf("[%d] %s", src.N, src.ID)
+	for _, src := range s.Sources[:b.articles] {
+		label := fmt.Sprintf("[%s] %s", src.Label(), src.ID)
 		longest = max(longest, len(label))
 		head = append(head, text(label, b.st.rotated))
 	}
-	if len(s.Sources) == 0 {
+	if b.articles == 0 {
 		head = append(head, text("(no sources)", b.st.rotated))
 	}
 	for _, h := range []string{"Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator"} {
@@ -283,16 +309,18 @@ func (b *builder) sourceMatrix() error {
 	// One row buffer for all claims: a row is as wide as the bibliography,
 	// but only the articles a claim cites are set (sources are in number
 	// order, so source N is column firstSrc+N-1).
-	nSrc := max(len(s.Sources), 1)
+	nSrc := max(b.articles, 1)
 	buf := make([]any, 3+nSrc, 3+nSrc+4)
 	one := excelize.Cell{Value: 1}
 	for _, c := range s.Claims {
 		r := sh.row + 1
 		row := buf[:3+nSrc]
 		clear(row)
-		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Figure(), b.st.top), text(c.Originator.Name, b.st.top)
+		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Hedged(), b.st.top), text(c.Originator.Name, b.st.top)
 		for _, src := range c.Sources {
-			row[3+src.N-1] = one
+			if i := b.srcIndex[src]; i < b.articles {
+				row[3+i] = one
+			}
 		}
 		key := quantityKey(c)
 		pair := key + "\x00" + c.Originator.Name
@@ -314,7 +342,7 @@ func (b *builder) sourceMatrix() error {
 	}
 	last := b.lastClaim
 	totals := []any{text("Claims citing the article", b.st.bold), nil, nil}
-	for i, src := range s.Sources {
+	for i, src := range s.Sources[:b.articles] {
 		c := col(m.firstSrc + i)
 		totals = append(totals, formula(fmt.Sprintf("SUM(%s2:%s%d)", c, c, last), src.Claims, b.st.bold))
 	}
@@ -361,14 +389,14 @@ func quantityKey(c *report.ClaimRow) string {
 
 func (b *builder) sources() error {
 	sh, err := b.stream(SheetSources, sheetSetup{
-		widths: []float64{5, 22, 40, 20, 11, 10, 8, 20, 24, 30, 10, 40, 8, 36, 30},
+		widths: []float64{5, 22, 40, 20, 11, 10, 8, 20, 24, 30, 10, 40, 8, 36, 30, 10},
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
 		return err
 	}
 	if err := b.headerRow(sh, "No.", "ID", "Title", "Outlet", "Author", "Published", "Date inferred",
-		"URL", "Archived copy", "Relays", "Reliability", "Reliability reason", "Claims citing", "Date note", "Note"); err != nil {
+		"URL", "Archived copy", "Relays", "Reliability", "Reliability reason", "Claims citing", "Date note", "Note", "Kind"); err != nil {
 		return err
 	}
 	m := b.matrix
@@ -383,20 +411,27 @@ func (b *builder) sources() error {
 		} else {
 			url = text("(not known)", b.st.note)
 		}
-		c := col(m.firstSrc + i)
+		var claims any = excelize.Cell{Value: src.Claims, StyleID: b.st.top}
+		if i < b.articles {
+			c := col(m.firstSrc + i)
+			claims = formula(fmt.Sprintf("SUM(%s!$%s$2:$%s$%d)", quote(SheetMatrix), c, c, b.lastClaim), src.Claims, b.st.top)
+		}
+		archive := text(src.Archive, b.st.top)
+		if src.IsReference() {
+			archive = text("(reference: no archived copy)", b.st.note)
+		}
 		if err := sh.put(
-			excelize.Cell{Value: src.N, StyleID: b.st.top}, text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
+			text(src.Label(), b.st.top), text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
 			text(orUnknown(src.Author), b.st.top), text(src.Date.String(), b.st.top), text(yesNo(src.DateInferred), b.st.top), url,
-			text(src.Archive, b.st.top), text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, b.st.top),
-			text(src.ReliabilityReason, b.st.wrap),
-			formula(fmt.Sprintf("SUM(%s!$%s$2:$%s$%d)", quote(SheetMatrix), c, c, b.lastClaim), src.Claims, b.st.top),
-			text(src.DateNote, b.st.wrap), text(src.Note, b.st.wrap),
+			archive, text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, b.st.top),
+			text(src.ReliabilityReason, b.st.wrap), claims,
+			text(src.DateNote+dateRefs(src), b.st.wrap), text(src.Note, b.st.wrap), text(src.Kind, b.st.top),
 		); err != nil {
 			return err
 		}
 	}
 	if len(b.s.Sources) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:O" + fmt.Sprint(sh.row), Name: "SourcesTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:P" + fmt.Sprint(sh.row), Name: "SourcesTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
@@ -456,13 +491,12 @@ func (b *builder) overview() error {
 		value                any
 		style                int
 	}{
-		{"Articles (sources)", "COUNTA(SourceID)", "Sources", len(s.Sources), 0},
+		{"Sources (articles and references)", "COUNTA(SourceID)", "Sources", len(s.Sources), 0},
 		{"Claims", "COUNTA(ClaimID)", "Claims", len(s.Claims), 0},
 		{"  of which figures", "COUNT(ClaimValue)", "Claims", n.Figures, 0},
 		{"  reported by two or more articles", `COUNTIF(MatrixArticles,">=2")`, "Source matrix", n.Relayed, 0},
 		{"  confirmed by two or more independent originators", `COUNTIF(MatrixIndependent,">=2")`, "Source matrix", n.Confirmed, 0},
 		{"Named incidents", "COUNTA(IncidentID)", "Incidents", len(s.Incidents), 0},
-		{"Named incidents, total as reported (USD)", "SUM(IncidentUSD)", "Incidents", num(n.IncidentUSD), b.st.usd},
 		{"Years covered", `IF(COUNT(YearList)=0,"",MIN(YearList)&"–"&MAX(YearList))`, "Yearly totals", years, 0},
 	}
 	for _, c := range counts {
@@ -476,10 +510,12 @@ func (b *builder) overview() error {
 	}
 	for _, r := range [][2]string{
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
-		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, period, scope, originator and relays, grade, later revision, articles and independent originators."},
-		{SheetYears, "Per year: named incidents counted and summed, and each originator's DPRK theft figure; multi-year figures kept whole; a chart."},
+		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade, latest revision, articles and independent originators."},
+		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
+		{SheetConflicts, "Quantities reported with different values, found by the program: each figure side by side, never averaged."},
+		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure with its wording; multi-year figures kept whole; a chart."},
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
-		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing."},
+		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
 	} {
 		if err := sh.putMerged(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
 			return err
@@ -543,4 +579,142 @@ func yearsText(from, to int) string {
 		return fmt.Sprintf("%d onwards", from)
 	}
 	return fmt.Sprintf("up to %d", to)
+}
+
+// dateRefs names the sources of a source's inferred date: " [R1] [3 ¶12]".
+func dateRefs(src *report.SourceRow) string {
+	if len(src.DateRefs) == 0 {
+		return ""
+	}
+	return " " + report.Cite(src.DateRefs)
+}
+
+// qualifierText is a qualifier as a cell shows it beside its number.
+func qualifierText(id string) string {
+	if w := report.QualifierWords(id); w != "" {
+		return w
+	}
+	return "(plain figure)"
+}
+
+// capitalFirst capitalises the first letter of a name that starts a header.
+func capitalFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// citations writes one row per citation.
+func (b *builder) citations() error {
+	sh, err := b.stream(SheetCitations, sheetSetup{
+		widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
+		freeze: true, printTitles: true, landscape: true,
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.headerRow(sh, "No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
+		"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"); err != nil {
+		return err
+	}
+	for _, c := range b.s.Citations {
+		var para any
+		if c.Para > 0 {
+			para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
+		}
+		if err := sh.put(
+			excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
+			b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+			text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
+		); err != nil {
+			return err
+		}
+	}
+	if len(b.s.Citations) > 0 {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:K" + fmt.Sprint(sh.row), Name: "CitationsTable", StyleName: "TableStyleLight9"}); err != nil {
+			return err
+		}
+	}
+	return sh.Flush()
+}
+
+// conflicts writes the quantities reported with different values, each
+// figure on its own row, side by side.
+func (b *builder) conflicts() error {
+	sh, err := b.stream(SheetConflicts, sheetSetup{
+		widths: []float64{6, 30, 14, 14, 28, 16, 14, 34, 20, 14, 24, 18},
+		freeze: true, printTitles: true, landscape: true,
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.headerRow(sh, "Conflict", "Quantity", "Scope", "Period", "Originator", "Value", "Qualifier", "As worded",
+		"Latest revision", "Revised on", "Claim", "Citations"); err != nil {
+		return err
+	}
+	for i, cf := range b.s.Conflicts {
+		for _, c := range cf.Claims {
+			st := b.st.number
+			if c.Unit == "USD" {
+				st = b.st.usd
+			}
+			var revised, revisedOn any
+			if r := c.Latest(); r != nil {
+				revised = text(report.Qualified(r.Qualifier, r.Amount, c.Unit), b.st.wrap)
+				revisedOn = text(r.Revised.String(), b.st.top)
+			}
+			period := cf.Span.Human()
+			if period == "" {
+				period = "undated"
+			}
+			if err := sh.put(
+				excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(cf.Metric.Label, b.st.wrap), text(cf.Scope, b.st.top), text(period, b.st.top),
+				text(c.Originator.Name, b.st.wrap), excelize.Cell{Value: num(c.Amount), StyleID: st}, text(qualifierText(c.Qualifier), b.st.top),
+				text(c.Hedged(), b.st.wrap), revised, revisedOn, text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite),
+			); err != nil {
+				return err
+			}
+		}
+	}
+	if len(b.s.Conflicts) == 0 {
+		if err := sh.put(text("No quantity is reported with different values.", b.st.note)); err != nil {
+			return err
+		}
+	} else if err := sh.AddTable(&excelize.Table{Range: "A1:L" + fmt.Sprint(sh.row), Name: "ConflictsTable", StyleName: "TableStyleLight9"}); err != nil {
+		return err
+	}
+	return sh.Flush()
+}
+
+// highestOfYear flags, with 1, each single-year DPRK theft figure that no
+// figure of the same originator for the same year exceeds (ties all count),
+// as the Claims sheet's helper column computes it.
+func highestOfYear(s *report.Summary) map[*report.ClaimRow]int {
+	type key struct {
+		year int
+		orig string
+	}
+	high := map[key]*report.ClaimRow{}
+	out := map[*report.ClaimRow]int{}
+	var theft []*report.ClaimRow
+	for _, c := range s.Claims {
+		y, ok := c.Span.SingleYear()
+		if c.Metric.ID != "stolen-usd" || c.Scope != "dprk" || !ok {
+			continue
+		}
+		theft = append(theft, c)
+		k := key{y, c.Originator.ID}
+		if h := high[k]; h == nil || c.Amount.GreaterThan(h.Amount) {
+			high[k] = c
+		}
+	}
+	for _, c := range theft {
+		y, _ := c.Span.SingleYear()
+		if c.Amount.Equal(high[key{y, c.Originator.ID}].Amount) {
+			out[c] = 1
+		}
+	}
+	return out
 }

@@ -23,10 +23,12 @@ const (
 	SheetYears     = "Yearly totals"
 	SheetMatrix    = "Source matrix"
 	SheetSources   = "Sources"
+	SheetCitations = "Citations"
+	SheetConflicts = "Conflicts"
 )
 
 // Sheets lists the sheet names in order.
-var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetYears, SheetMatrix, SheetSources}
+var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetCitations, SheetConflicts, SheetYears, SheetMatrix, SheetSources}
 
 // Options set what the workbook cannot derive from the Summary.
 type Options struct {
@@ -61,6 +63,8 @@ type builder struct {
 	// ranges stay valid when a list is empty.
 	lastIncident, lastClaim, lastSource, lastYear int
 	matrix                                        matrixLayout
+	srcIndex                                      map[*report.SourceRow]int // position in the bibliography
+	articles                                      int                       // the first sources are articles, then references
 }
 
 type matrixLayout struct {
@@ -70,7 +74,7 @@ type matrixLayout struct {
 }
 
 type styles struct {
-	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, note, aside int
+	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, linkWrap, note, aside int
 	hiGreen, hiAmber, hiBlue                                                                             int
 }
 
@@ -82,7 +86,12 @@ func (b *builder) build() error {
 	b.lastYear = 1 + max(len(s.Years), 1)
 	m := &b.matrix
 	m.firstSrc = 4
-	m.lastSrc = m.firstSrc + max(len(s.Sources), 1) - 1
+	for _, src := range s.Sources {
+		if !src.IsReference() {
+			b.articles++
+		}
+	}
+	m.lastSrc = m.firstSrc + max(b.articles, 1) - 1
 	m.articles = m.lastSrc + 1
 	m.independent = m.lastSrc + 2
 	m.key = m.lastSrc + 3
@@ -103,7 +112,11 @@ func (b *builder) build() error {
 	if err := b.names(); err != nil {
 		return err
 	}
-	for _, step := range []func() error{b.overview, b.incidents, b.claims, b.years, b.sourceMatrix, b.sources, b.properties} {
+	b.srcIndex = map[*report.SourceRow]int{}
+	for i, src := range s.Sources {
+		b.srcIndex[src] = i
+	}
+	for _, step := range []func() error{b.overview, b.incidents, b.claims, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -150,6 +163,7 @@ func (b *builder) newStyles() error {
 		month:    mk(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm"), Alignment: top}),
 		year:     mk(&excelize.Style{NumFmt: 1, Alignment: top}),
 		link:     mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E99", Underline: "single"}, Alignment: top}),
+		linkWrap: mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E99", Underline: "single"}, Alignment: wrapTop}),
 		note:     mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}, Alignment: wrapTop}),
 	}
 	cond := func(fill string) int {
@@ -186,14 +200,14 @@ func (b *builder) names() error {
 		last             int
 	}{
 		{"IncidentYear", SheetIncidents, "E", b.lastIncident},
-		{"IncidentUSD", SheetIncidents, "F", b.lastIncident},
 		{"IncidentID", SheetIncidents, "A", b.lastIncident},
 		{"ClaimID", SheetClaims, "A", b.lastClaim},
 		{"ClaimMetric", SheetClaims, "C", b.lastClaim},
 		{"ClaimValue", SheetClaims, "D", b.lastClaim},
-		{"ClaimYear", SheetClaims, "I", b.lastClaim},
-		{"ClaimScope", SheetClaims, "J", b.lastClaim},
-		{"ClaimOriginator", SheetClaims, "K", b.lastClaim},
+		{"ClaimYear", SheetClaims, "J", b.lastClaim},
+		{"ClaimScope", SheetClaims, "K", b.lastClaim},
+		{"ClaimOriginator", SheetClaims, "L", b.lastClaim},
+		{"ClaimTop", SheetClaims, "X", b.lastClaim},
 		{"SourceID", SheetSources, "B", b.lastSource},
 		{"MatrixArticles", SheetMatrix, col(m.articles), b.lastClaim},
 		{"MatrixIndependent", SheetMatrix, col(m.independent), b.lastClaim},
@@ -294,7 +308,7 @@ func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
 		}
 	}
 	return &sheet{StreamWriter: sw, name: name, widths: setup.widths,
-		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true}}, nil
+		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}, nil
 }
 
 // escapeHF escapes a header/footer text (& starts a code there).
@@ -407,15 +421,23 @@ func formula(f string, value any, style int) excelize.Cell {
 	return excelize.Cell{Formula: f, Value: value, StyleID: style}
 }
 
-// citeLink is a citation cell: "[1] [3]", linked to the first cited source
-// in the Sources sheet.
-func (b *builder) citeLink(srcs []*report.SourceRow) any {
-	if len(srcs) == 0 {
+// citeLink is a citation cell: "[1 ¶3, 16] [R2]", linked to the record's
+// first row in the Citations sheet, where each citation links to its source
+// (a cell holds one link).
+func (b *builder) citeLink(refs []report.Ref, firstCite int) any {
+	if len(refs) == 0 {
 		return nil
 	}
-	label := report.Numbers(srcs)
-	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), srcs[0].N+1)
+	label := report.Cite(refs)
+	target := fmt.Sprintf("#%s!A%d", quote(SheetCitations), firstCite+1)
 	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
+}
+
+// sourceLink links to a source's row of the Sources sheet.
+func (b *builder) sourceLink(src *report.SourceRow) any {
+	label := "[" + src.Label() + "] " + src.Title
+	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), b.srcIndex[src]+2)
+	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.linkWrap)
 }
 
 // strLit writes a string literal for a formula.

@@ -1,0 +1,438 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/shopspring/decimal"
+)
+
+// Coverage says what period the reporting covers and how recent its newest
+// sources are, as distinct from the date the artifacts are built.
+type Coverage struct {
+	FirstYear, LastYear int          // the years the claims and incidents cover
+	NewestArticle       *SourceRow   // the most recently published article
+	NewestReference     *SourceRow   // the most recently published reference
+	NewestRevision      dataset.Date // the newest revision of a figure
+	AsOf                dataset.Date
+}
+
+func (s *Summary) coverage() {
+	c := &s.Coverage
+	c.AsOf = s.Meta.AsOfDate
+	newer := func(a *SourceRow, b *SourceRow) bool {
+		return a == nil || b.Date.Last().After(a.Date.Last())
+	}
+	for _, r := range s.Sources {
+		if r.IsReference() {
+			if newer(c.NewestReference, r) {
+				c.NewestReference = r
+			}
+		} else if newer(c.NewestArticle, r) {
+			c.NewestArticle = r
+		}
+	}
+	span := func(sp dataset.Span) {
+		if sp.IsZero() {
+			return
+		}
+		first := sp.End.Year
+		if !sp.Start.IsZero() {
+			first = sp.Start.Year
+		}
+		if c.FirstYear == 0 || first < c.FirstYear {
+			c.FirstYear = first
+		}
+		c.LastYear = max(c.LastYear, sp.End.Year)
+	}
+	for _, cl := range s.Claims {
+		if cl.HasValue() {
+			span(cl.Span)
+		}
+		for _, r := range cl.Revisions {
+			if r.Revised.Last().After(c.NewestRevision.Last()) || c.NewestRevision.IsZero() {
+				c.NewestRevision = r.Revised
+			}
+		}
+	}
+	for _, in := range s.Incidents {
+		span(dataset.Span{Start: in.When, End: in.When})
+	}
+}
+
+// Judgment is one key judgment: what the data shows (Finding), what we
+// estimate from it in ICD 203 likelihood terms (Estimate), and our
+// confidence in that estimate with its basis. Likelihood and confidence are
+// never put in one sentence. Every part is computed from the data.
+type Judgment struct {
+	Topic      string
+	Finding    string
+	Estimate   string
+	Confidence string // high, moderate or low
+	Basis      string
+	Claims     []*ClaimRow // cited for the judgment
+	Sources    []*SourceRow
+}
+
+// Likelihood terms of ICD 203, by the Admiralty credibility grade that a
+// figure carries (1 confirmed … 5 improbable; 6 cannot be judged).
+var gradeLikelihood = map[int]string{1: "almost certain", 2: "likely", 3: "roughly even chance", 4: "unlikely", 5: "very unlikely"}
+
+// likelySentence writes "It is likely that …" in the form each ICD 203 term
+// takes.
+func likelySentence(term, clause string) string {
+	switch term {
+	case "":
+		return ""
+	case "roughly even chance":
+		return "There is a roughly even chance that " + clause + "."
+	}
+	return "It is " + term + " that " + clause + "."
+}
+
+// Admiralty is the claim's grade as the Admiralty code: the letter of the
+// most reliable source reporting it and the claim's credibility ("C3").
+func (c *ClaimRow) Admiralty() string {
+	best := ""
+	for _, s := range c.Sources {
+		if best == "" || s.Reliability < best {
+			best = s.Reliability
+		}
+	}
+	if best == "" {
+		best = "F"
+	}
+	return fmt.Sprintf("%s%d", best, c.Grade)
+}
+
+// Judgments computes the key judgments from the summary.
+func (s *Summary) Judgments() []*Judgment {
+	var out []*Judgment
+	add := func(j *Judgment) {
+		if j != nil {
+			out = append(out, j)
+		}
+	}
+	add(s.scaleJudgment())
+	add(s.corroborationJudgment())
+	add(s.spreadJudgment("USD"))
+	add(s.spreadJudgment("percent"))
+	add(s.coverageJudgment())
+	return out
+}
+
+// Largest is the multi-year theft or valuation figure that most articles
+// relay (the first among equals), or nil.
+func (s *Summary) Largest() *ClaimRow {
+	var best *ClaimRow
+	for _, c := range s.Claims {
+		if !c.HasValue() || c.Unit != "USD" || c.Scope != "dprk" || c.Span.IsZero() {
+			continue
+		}
+		if _, single := c.Span.SingleYear(); single {
+			continue
+		}
+		if best == nil || c.Articles() > best.Articles() {
+			best = c
+		}
+	}
+	return best
+}
+
+func (s *Summary) scaleJudgment() *Judgment {
+	c := s.Largest()
+	if c == nil {
+		return nil
+	}
+	j := &Judgment{Topic: "Scale", Claims: []*ClaimRow{c}}
+	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", capital(c.Originator.Name), strings.ToLower(c.Metric.Label), c.Span.Human(), c.Hedged())
+	if count := s.countFor(c); count != nil {
+		j.Finding = strings.TrimSuffix(j.Finding, ".") + fmt.Sprintf("; it counts %s.", count.Hedged())
+		j.Claims = append(j.Claims, count)
+	}
+	if n := c.Articles(); n > 1 && c.Independent == 1 {
+		j.Finding += fmt.Sprintf(" The %d articles that carry it all relay this one originator.", n)
+	}
+	j.Estimate = likelySentence(gradeLikelihood[c.Grade], "the figure is accurate as stated")
+	j.Confidence = "low"
+	if c.Independent >= 2 {
+		j.Confidence = "moderate"
+	}
+	j.Basis = fmt.Sprintf("The figure is graded %s, credibility %d meaning %s; %s.", c.Admiralty(), c.Grade, dataset.Meaning(dataset.Credibility, fmt.Sprint(c.Grade)), independence(c))
+	return j
+}
+
+func independence(c *ClaimRow) string {
+	if c.Independent >= 2 {
+		return fmt.Sprintf("%d originators give the same value", c.Independent)
+	}
+	return "no second originator gives the same value"
+}
+
+// countFor returns the same originator's attack count for the same period
+// and scope as a value claim, or nil.
+func (s *Summary) countFor(c *ClaimRow) *ClaimRow {
+	for _, o := range s.Claims {
+		if o.Metric.ID == "attack-count" && o.Originator == c.Originator && o.Span == c.Span && o.Scope == c.Scope {
+			return o
+		}
+	}
+	return nil
+}
+
+func (s *Summary) corroborationJudgment() *Judgment {
+	var figures, confirmed, relayed []*ClaimRow
+	for _, c := range s.Claims {
+		if !c.HasValue() {
+			continue
+		}
+		figures = append(figures, c)
+		switch {
+		case c.Independent >= 2:
+			confirmed = append(confirmed, c)
+		case c.Articles() >= 2:
+			relayed = append(relayed, c)
+		}
+	}
+	if len(figures) == 0 {
+		return nil
+	}
+	j := &Judgment{Topic: "Corroboration", Confidence: "high",
+		Basis: fmt.Sprintf("The originator is recorded for each of the %d figures and each of their %d citations.", len(figures), s.Counts.Citations)}
+	if len(confirmed) == 0 {
+		j.Finding = fmt.Sprintf("None of the %d figures is confirmed by a second independent originator.", len(figures))
+	} else {
+		var names []string
+		for _, c := range confirmed[:min(len(confirmed), 3)] {
+			names = append(names, c.Hedged()+" for "+c.Span.Human())
+		}
+		j.Finding = fmt.Sprintf("%d of the %d figures are confirmed by two or more independent originators: %s.", len(confirmed), len(figures), joinAnd(names))
+		j.Claims = append(j.Claims, confirmed[:min(len(confirmed), 3)]...)
+	}
+	if len(relayed) > 0 {
+		j.Finding += fmt.Sprintf(" %s that two or more articles repeat each trace back to one originator.", capital(plural(len(relayed), "figure")))
+		j.Estimate = likelySentence("almost certain", "the repetition reflects relaying, not independent confirmation")
+		j.Claims = append(j.Claims, relayed[:min(len(relayed), 3)]...)
+	} else {
+		j.Estimate = likelySentence("likely", "each figure stands or falls with its one originator")
+	}
+	return j
+}
+
+// entry is one value given for a quantity: a claim's figure or a revision.
+type entry struct {
+	claim     *ClaimRow
+	value     decimal.Decimal
+	qualifier string
+	revised   dataset.Date // zero for the figure as first published
+}
+
+func (e entry) words() string {
+	w := e.claim.Originator.Name + ", " + WithHedge(Qualified(e.qualifier, e.value, e.claim.Unit), e.claim.Hedge)
+	if !e.revised.IsZero() {
+		w += ", revised " + e.revised.Human()
+	} else if len(e.claim.Revisions) > 0 {
+		w += ", as first published"
+	}
+	return w
+}
+
+// lower is the smallest value a qualified figure allows, and false when it
+// gives no lower bound ("up to").
+func lower(qualifier string, v decimal.Decimal) (decimal.Decimal, bool) {
+	switch qualifier {
+	case "up-to":
+		return decimal.Decimal{}, false
+	case "almost", "nearly":
+		return v.Mul(decimal.RequireFromString("0.9")), true
+	}
+	return v, true
+}
+
+// floorOne rounds down to one significant figure: 660500000 → 600000000.
+func floorOne(v decimal.Decimal) decimal.Decimal {
+	if !v.IsPositive() {
+		return v
+	}
+	exp := int32(len(v.Truncate(0).String()) - 1)
+	return v.Shift(-exp).Floor().Shift(exp)
+}
+
+// spreadJudgment takes the conflict over quantities in unit with the widest
+// spread of values (revisions included) and states what every originator's
+// figure supports at the least.
+func (s *Summary) spreadJudgment(unit string) *Judgment {
+	var best []entry
+	var bestRatio decimal.Decimal
+	var bestConflict *Conflict
+	for _, c := range s.Conflicts {
+		if c.Metric.Unit != unit || c.Scope != "dprk" {
+			continue
+		}
+		var es []entry
+		for _, cl := range c.Claims {
+			es = append(es, entry{claim: cl, value: cl.Amount, qualifier: cl.Qualifier})
+			for _, r := range cl.Revisions {
+				es = append(es, entry{claim: cl, value: r.Amount, qualifier: r.Qualifier, revised: r.Revised})
+			}
+		}
+		slices.SortStableFunc(es, func(a, b entry) int { return a.value.Cmp(b.value) })
+		if !es[0].value.IsPositive() {
+			continue
+		}
+		ratio := es[len(es)-1].value.Div(es[0].value)
+		if bestConflict == nil || ratio.GreaterThan(bestRatio) {
+			best, bestRatio, bestConflict = es, ratio, c
+		}
+	}
+	if bestConflict == nil {
+		return nil
+	}
+	c := bestConflict
+	period := "undated"
+	if y, ok := c.Span.SingleYear(); ok {
+		period = fmt.Sprintf("in %d", y)
+	} else if !c.Span.IsZero() {
+		period = "for " + c.Span.Human()
+	}
+	what := strings.ToLower(c.Metric.Label)
+
+	j := &Judgment{Topic: "Disagreement, " + strings.ToLower(c.Metric.Label), Claims: c.Claims}
+	if unit == "percent" {
+		j.Topic = "Disagreement, " + strings.ToLower(c.Metric.Label)
+	}
+	subject := fmt.Sprintf("the %s %s", what, period)
+	if c.Span.IsZero() {
+		subject = "the " + what
+	}
+	j.Finding = fmt.Sprintf("Estimates of %s differ by a factor of %s, from lowest to highest: ", subject, bestRatio.Round(1))
+	if c.Span.IsZero() {
+		j.Finding = fmt.Sprintf("Undated estimates of %s differ by a factor of %s, from lowest to highest: ", subject, bestRatio.Round(1))
+	}
+	var all []string
+	for _, e := range best {
+		all = append(all, e.words())
+	}
+	j.Finding += strings.Join(all, "; ") + "."
+
+	origs := map[*OriginatorRow]bool{}
+	hedged, revised := 0, 0
+	floor := decimal.Decimal{}
+	bounded := true
+	for i, e := range best {
+		origs[e.claim.Originator] = true
+		if e.claim.Hedge != "" {
+			hedged++
+		}
+		if !e.revised.IsZero() {
+			revised++
+		}
+		l, ok := lower(e.qualifier, e.value)
+		if !ok {
+			bounded = false
+			continue
+		}
+		if i == 0 || l.LessThan(floor) {
+			floor = l
+		}
+	}
+	term := "likely"
+	if len(origs) >= 2 {
+		term = "very likely"
+	}
+	if bounded && floor.IsPositive() {
+		tense := "was"
+		if c.Span.IsZero() {
+			tense = "is"
+		}
+		j.Estimate = likelySentence(term, fmt.Sprintf("%s %s at least %s, since every figure given allows that much", subject, tense, Value(floorOne(floor), unit)))
+	}
+	j.Confidence = "moderate"
+	if len(origs) < 2 || hedged > 0 {
+		j.Confidence = "low"
+	}
+	parts := []string{plural(len(best), "figure") + " from " + plural(len(origs), "originator")}
+	if revised > 0 {
+		parts = append(parts, plural(revised, "revision"))
+	}
+	if hedged > 0 {
+		parts = append(parts, fmt.Sprintf("%d hedged by their originator", hedged))
+	}
+	j.Basis = capital(joinAnd(parts)) + "; the originators do not publish their methods alongside the figures."
+	return j
+}
+
+func (s *Summary) coverageJudgment() *Judgment {
+	c := s.Coverage
+	if c.NewestArticle == nil || c.AsOf.IsZero() {
+		return nil
+	}
+	newest := c.NewestArticle.Date
+	months := monthsBetween(newest.Last(), c.AsOf.First())
+	j := &Judgment{Topic: "Currency", Sources: []*SourceRow{c.NewestArticle}, Confidence: "high",
+		Basis: "The publication dates of the sources, inferred where the article carries none."}
+	j.Finding = fmt.Sprintf("The newest article is from %s", newest.Human())
+	if newest.Precision() != dataset.PrecisionDay || c.NewestArticle.DateInferred {
+		j.Finding = fmt.Sprintf("The newest article dates from about %s", newest.Human())
+	}
+	if !c.NewestRevision.IsZero() {
+		j.Finding += fmt.Sprintf(" and the newest revision of a figure from %s", c.NewestRevision.Human())
+	}
+	j.Finding += fmt.Sprintf(", %s before this edition's as-of date of %s.", plural(months, "month"), c.AsOf.Human())
+	if months > 12 {
+		j.Estimate = likelySentence("almost certain", fmt.Sprintf("figures for the time since %s are missing from this dataset rather than zero", newest.Human()))
+	} else {
+		j.Estimate = likelySentence("likely", "the dataset reflects the reporting to date, though recent figures may yet be revised")
+		j.Confidence = "moderate"
+	}
+	return j
+}
+
+func monthsBetween(a, b time.Time) int {
+	if b.Before(a) {
+		return 0
+	}
+	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// Wording is how a citation's source words a figure: its own qualifier (or
+// the figure's) with the value, and its own verb where it gives one:
+// "an estimated $3 billion, “drained”".
+func Wording(c dataset.Citation, qualifier, verb string, v decimal.Decimal, unit string) string {
+	q := qualifier
+	if c.Qualifier != "" {
+		q = c.Qualifier
+	}
+	w := Qualified(q, v, unit)
+	if c.Verb != "" && c.Verb != verb {
+		w += ", “" + c.Verb + "”"
+	}
+	return w
+}
