@@ -265,7 +265,13 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) 
 	n := s.Counts
 	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
 	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
-	fmt.Fprintf(w, "sources:     %d articles\n", len(s.Sources))
+	refs := 0
+	for _, src := range s.Sources {
+		if src.IsReference() {
+			refs++
+		}
+	}
+	fmt.Fprintf(w, "sources:     %d articles, %d references\n", len(s.Sources)-refs, refs)
 	fmt.Fprintf(w, "originators: %d\n", n.Originators)
 	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), n.Figures, len(s.Claims)-n.Figures)
 	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))

@@ -167,7 +167,9 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		if s.DateInferred {
 			need = "its inferred date"
 		}
+		before := cited[s.ID]
 		cites(here, "date_citations", "source", s.ID, s.DateCitations, nil, need, "date_inferred")
+		cited[s.ID] = before // citing itself does not make a source cited
 	}
 	for i, c := range d.Claims {
 		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }

@@ -143,12 +143,23 @@ func TestNumbering(t *testing.T) {
 			next++
 		}
 	}
-	if next-1 != len(s.Sources) {
-		t.Errorf("cited %d sources, the summary has %d", next-1, len(s.Sources))
+	articles := 0
+	for _, src := range s.Sources {
+		if !src.IsReference() {
+			articles++
+		}
 	}
+	if next-1 != articles {
+		t.Errorf("cited %d articles, the summary has %d", next-1, articles)
+	}
+	// Articles first, then references, each series numbered from 1.
 	for i, src := range s.Sources {
-		if src.N != i+1 {
-			t.Errorf("summary source %d is numbered %d", i, src.N)
+		want := i + 1
+		if src.IsReference() {
+			want = i + 1 - articles
+		}
+		if src.N != want {
+			t.Errorf("summary source %d (%s) is numbered %d, want %d", i, src.ID, src.N, want)
 		}
 	}
 }
@@ -223,12 +234,17 @@ func TestPDFWithRealReaders(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
 	for _, src := range s.Sources {
+		// A reference behind a claim that the briefing leaves to the
+		// workbook is listed there, not here.
+		if src.IsReference() && !bytes.Contains(doc.Markdown, []byte("](#"+src.Anchor()+")")) {
+			continue
+		}
 		title := strings.Join(strings.Fields(strings.TrimSuffix(src.Title, ".")), " ")
-		if !strings.Contains(text, fmt.Sprintf("[%d] %s", src.N, title)) {
-			t.Errorf("bibliography lacks [%d] %s", src.N, title)
+		if !strings.Contains(text, fmt.Sprintf("[%s] %s", src.Label(), title)) {
+			t.Errorf("bibliography lacks [%s] %s", src.Label(), title)
 		}
 	}
-	for _, want := range []string{"Bottom line up front", "Where the sources disagree", "How independent the sourcing is",
+	for _, want := range []string{"Key judgments", "Confidence:", "Coverage.", "How the articles word it", "Reference sources", "Where the sources disagree", "How independent the sourcing is",
 		"more than $750 million", "about $1 billion", "Page 1 of ", "Chainalysis", "2017–2023", "[5]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext output lacks %q", want)
@@ -259,7 +275,7 @@ func TestPDFWithRealReaders(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(qdf)
 	links := bytes.Count(raw, []byte("/Subtype /Link"))
-	cites := bytes.Count(doc.Markdown, []byte("](#src-"))
+	cites := bytes.Count(doc.Markdown, []byte("](#src-")) + bytes.Count(doc.Markdown, []byte("](#ref-"))
 	if links < cites {
 		t.Errorf("%d link annotations for %d citations", links, cites)
 	}
