@@ -75,7 +75,13 @@ func Compose(s *report.Summary, t *Templates) (*Doc, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("the briefing does not cite %d of the articles: %s", len(missing), strings.Join(missing, ", "))
+		articles := 0
+		for _, src := range s.Sources {
+			if !src.IsReference() {
+				articles++
+			}
+		}
+		return nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), articles, strings.Join(missing, ", "))
 	}
 	s.Renumber(order)
 	cited := map[string]bool{}

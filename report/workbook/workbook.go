@@ -75,7 +75,7 @@ type matrixLayout struct {
 
 type styles struct {
 	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, linkWrap, note, aside int
-	hiGreen, hiAmber, hiBlue                                                                             int
+	hiGreen, hiAmber, hiBlue                                                                                       int
 }
 
 func (b *builder) build() error {
