@@ -20,7 +20,6 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/templates"
-	"github.com/shopspring/decimal"
 )
 
 // Templates is a parsed template set.
@@ -733,12 +732,6 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// figure is a qualified figure for the page, escaped, its number and unit
-// kept on one line: "more than $750\u00a0million".
-func figure(qualifier string, v decimal.Decimal, unit string) string {
-	return escape(strings.TrimSpace(report.QualifierWords(qualifier) + " " + nbsp(report.Value(v, unit))))
-}
-
 // nbsp keeps a figure on one line: "$3 billion", "58 attacks".
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 
@@ -752,14 +745,4 @@ func periodText(from, to int) string {
 		return fmt.Sprintf("%d onwards", from)
 	}
 	return fmt.Sprintf("up to %d", to)
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
