@@ -116,12 +116,12 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 			if err != nil {
 				return u.fail(fmt.Errorf("render briefing: %w", err), "")
 			}
-			a.desc = plural(pages, "page")
+			a.desc = report.Plural(pages, "page")
 		case "xlsx":
 			if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
 				return u.fail(fmt.Errorf("render workbook: %w", err), "")
 			}
-			a.desc = plural(len(workbook.Sheets), "sheet")
+			a.desc = report.Plural(len(workbook.Sheets), "sheet")
 		}
 	}
 	if err := st.commit(stdout); err != nil {
@@ -244,13 +244,6 @@ func sourceDateEpoch() (*time.Time, error) {
 	return &t, nil
 }
 
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 func size(n int64) string {
 	switch {
 	case n >= 1<<20:
@@ -265,13 +258,7 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) 
 	n := s.Counts
 	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
 	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
-	refs := 0
-	for _, src := range s.Sources {
-		if src.IsReference() {
-			refs++
-		}
-	}
-	fmt.Fprintf(w, "sources:     %d articles, %d references\n", len(s.Sources)-refs, refs)
+	fmt.Fprintf(w, "sources:     %d articles, %d references\n", n.Articles, n.References)
 	fmt.Fprintf(w, "originators: %d\n", n.Originators)
 	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), n.Figures, len(s.Claims)-n.Figures)
 	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))

@@ -158,7 +158,10 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		}
 		for j, c := range cs {
 			v.citation(here.item(field, j), kind, id, c, d, paras, fig)
-			cited[c.Source] = true
+			// A source that cites itself for its date is not thereby cited.
+			if kind != "source" || c.Source != id {
+				cited[c.Source] = true
+			}
 		}
 	}
 	for i, s := range d.Sources {
@@ -167,9 +170,7 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		if s.DateInferred {
 			need = "its inferred date"
 		}
-		before := cited[s.ID]
 		cites(here, "date_citations", "source", s.ID, s.DateCitations, nil, need, "date_inferred")
-		cited[s.ID] = before // citing itself does not make a source cited
 	}
 	for i, c := range d.Claims {
 		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }

@@ -1,7 +1,9 @@
 package dataset
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -36,13 +38,7 @@ func wordAlternatives() string {
 		w = append(w, k)
 	}
 	// Longest first, so "seventeen" is not read as "seven".
-	for i := range w {
-		for j := i + 1; j < len(w); j++ {
-			if len(w[j]) > len(w[i]) || (len(w[j]) == len(w[i]) && w[j] < w[i]) {
-				w[i], w[j] = w[j], w[i]
-			}
-		}
-	}
+	slices.SortFunc(w, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b)) })
 	return strings.Join(w, "|")
 }
 
@@ -137,9 +133,9 @@ func statesFigure(excerpt string, value decimal.Decimal, unit string) (Stated, b
 		if !s.Value.Equal(value) {
 			continue
 		}
-		// A count may be written with no unit; money and shares need theirs,
-		// except that a bare number may be a share written "50 percent".
-		if s.Unit == want || (want == "" && s.Unit == "") {
+		// Money and shares must be written as such ("$3 billion", "50%",
+		// "half"); a count is a bare number.
+		if s.Unit == want {
 			return s, true
 		}
 	}

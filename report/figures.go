@@ -7,17 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Upper returns the largest value a qualified figure allows, and false when
-// it has no upper bound ("more than", "at least"). "About" and "an estimated"
-// are taken at their value: the sources give no margin.
-func Upper(qualifier string, v decimal.Decimal) (decimal.Decimal, bool) {
-	switch qualifier {
-	case "more-than", "at-least":
-		return decimal.Decimal{}, false
-	}
-	return v, true
-}
-
 var (
 	billion = decimal.New(1, 9)
 	million = decimal.New(1, 6)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/shopspring/decimal"
@@ -148,8 +150,8 @@ func (s *Summary) scaleJudgment() *Judgment {
 		return nil
 	}
 	j := &Judgment{Topic: "Scale", Claims: []*ClaimRow{c}}
-	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", capital(c.Originator.Name), strings.ToLower(c.Metric.Label), c.Span.Human(), c.Hedged())
-	if count := s.countFor(c); count != nil {
+	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", Capital(c.Originator.Name), strings.ToLower(c.Metric.Label), c.Span.Human(), c.Hedged())
+	if count := s.CountFor(c); count != nil {
 		j.Finding = strings.TrimSuffix(j.Finding, ".") + fmt.Sprintf("; it counts %s.", count.Hedged())
 		j.Claims = append(j.Claims, count)
 	}
@@ -172,9 +174,9 @@ func independence(c *ClaimRow) string {
 	return "no second originator gives the same value"
 }
 
-// countFor returns the same originator's attack count for the same period
-// and scope as a value claim, or nil.
-func (s *Summary) countFor(c *ClaimRow) *ClaimRow {
+// CountFor returns the same originator's attack count for the same period
+// and scope as a value claim ("58 attacks" beside "about $3 billion"), or nil.
+func (s *Summary) CountFor(c *ClaimRow) *ClaimRow {
 	for _, o := range s.Claims {
 		if o.Metric.ID == "attack-count" && o.Originator == c.Originator && o.Span == c.Span && o.Scope == c.Scope {
 			return o
@@ -185,11 +187,13 @@ func (s *Summary) countFor(c *ClaimRow) *ClaimRow {
 
 func (s *Summary) corroborationJudgment() *Judgment {
 	var figures, confirmed, relayed []*ClaimRow
+	cites := 0
 	for _, c := range s.Claims {
 		if !c.HasValue() {
 			continue
 		}
 		figures = append(figures, c)
+		cites += len(c.Cites)
 		switch {
 		case c.Independent >= 2:
 			confirmed = append(confirmed, c)
@@ -201,7 +205,7 @@ func (s *Summary) corroborationJudgment() *Judgment {
 		return nil
 	}
 	j := &Judgment{Topic: "Corroboration", Confidence: "high",
-		Basis: fmt.Sprintf("The originator is recorded for each of the %d figures and each of their %d citations.", len(figures), s.Counts.Citations)}
+		Basis: fmt.Sprintf("The originator is recorded for each of the %d figures and each of their %d citations.", len(figures), cites)}
 	if len(confirmed) == 0 {
 		j.Finding = fmt.Sprintf("None of the %d figures is confirmed by a second independent originator.", len(figures))
 	} else {
@@ -213,7 +217,7 @@ func (s *Summary) corroborationJudgment() *Judgment {
 		j.Claims = append(j.Claims, confirmed[:min(len(confirmed), 3)]...)
 	}
 	if len(relayed) > 0 {
-		j.Finding += fmt.Sprintf(" %s that two or more articles repeat each trace back to one originator.", capital(plural(len(relayed), "figure")))
+		j.Finding += fmt.Sprintf(" %s that two or more articles repeat each trace back to one originator.", Capital(Plural(len(relayed), "figure")))
 		j.Estimate = likelySentence("almost certain", "the repetition reflects relaying, not independent confirmation")
 		j.Claims = append(j.Claims, relayed[:min(len(relayed), 3)]...)
 	} else {
@@ -301,9 +305,6 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	what := strings.ToLower(c.Metric.Label)
 
 	j := &Judgment{Topic: "Disagreement, " + strings.ToLower(c.Metric.Label), Claims: c.Claims}
-	if unit == "percent" {
-		j.Topic = "Disagreement, " + strings.ToLower(c.Metric.Label)
-	}
 	subject := fmt.Sprintf("the %s %s", what, period)
 	if c.Span.IsZero() {
 		subject = "the " + what
@@ -319,7 +320,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	j.Finding += strings.Join(all, "; ") + "."
 
 	origs := map[*OriginatorRow]bool{}
-	hedged, revised := 0, 0
+	hedged, revised, under := 0, 0, false
 	floor := decimal.Decimal{}
 	bounded := true
 	for i, e := range best {
@@ -330,6 +331,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 		if !e.revised.IsZero() {
 			revised++
 		}
+		under = under || e.qualifier == "almost" || e.qualifier == "nearly"
 		l, ok := lower(e.qualifier, e.value)
 		if !ok {
 			bounded = false
@@ -354,14 +356,17 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	if len(origs) < 2 || hedged > 0 {
 		j.Confidence = "low"
 	}
-	parts := []string{plural(len(best), "figure") + " from " + plural(len(origs), "originator")}
+	parts := []string{Plural(len(best), "figure") + " from " + Plural(len(origs), "originator")}
 	if revised > 0 {
-		parts = append(parts, plural(revised, "revision"))
+		parts = append(parts, Plural(revised, "revision"))
 	}
 	if hedged > 0 {
 		parts = append(parts, fmt.Sprintf("%d hedged by their originator", hedged))
 	}
-	j.Basis = capital(joinAnd(parts)) + "; the originators do not publish their methods alongside the figures."
+	j.Basis = Capital(joinAnd(parts)) + "; the originators do not publish their methods alongside the figures."
+	if under && j.Estimate != "" {
+		j.Basis += " A figure given as almost or nearly a value is read as at least nine tenths of it."
+	}
 	return j
 }
 
@@ -381,7 +386,7 @@ func (s *Summary) coverageJudgment() *Judgment {
 	if !c.NewestRevision.IsZero() {
 		j.Finding += fmt.Sprintf(" and the newest revision of a figure from %s", c.NewestRevision.Human())
 	}
-	j.Finding += fmt.Sprintf(", %s before this edition's as-of date of %s.", plural(months, "month"), c.AsOf.Human())
+	j.Finding += fmt.Sprintf(", %s before this edition's as-of date of %s.", Plural(months, "month"), c.AsOf.Human())
 	if months > 12 {
 		j.Estimate = likelySentence("almost certain", fmt.Sprintf("figures for the time since %s are missing from this dataset rather than zero", newest.Human()))
 	} else {
@@ -398,18 +403,21 @@ func monthsBetween(a, b time.Time) int {
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
 }
 
-func plural(n int, what string) string {
+// Plural counts: "1 figure", "3 figures".
+func Plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-func capital(s string) string {
-	if s == "" {
+// Capital capitalises the first letter of a name that starts a sentence.
+func Capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func joinAnd(items []string) string {

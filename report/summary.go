@@ -48,7 +48,14 @@ type Summary struct {
 
 	Counts   Counts
 	Coverage Coverage
+
+	yearTop map[*ClaimRow]bool // see IsYearHighest
 }
+
+// IsYearHighest reports whether a claim is a single-year DPRK theft figure
+// that no figure of its originator for the same year exceeds: the figure
+// the yearly table shows for that originator and year.
+func (s *Summary) IsYearHighest(c *ClaimRow) bool { return s.yearTop[c] }
 
 // CiteRow is one citation of one fact.
 type CiteRow struct {
@@ -70,11 +77,52 @@ type Ref struct {
 	Paras  []int
 }
 
+// Ref is the citation as a ref: its source and paragraph.
+func (c *CiteRow) Ref() Ref {
+	r := Ref{Source: c.Source}
+	if c.Para > 0 {
+		r.Paras = []int{c.Para}
+	}
+	return r
+}
+
+// MergeRefs joins the refs of each source into one, paragraphs in order of
+// first appearance, and orders them as the bibliography does: articles,
+// then references, each by number.
+func MergeRefs(refs []Ref) []Ref {
+	var out []Ref
+	idx := map[*SourceRow]int{}
+	for _, r := range refs {
+		i, ok := idx[r.Source]
+		if !ok {
+			i = len(out)
+			idx[r.Source] = i
+			out = append(out, Ref{Source: r.Source})
+		}
+		for _, p := range r.Paras {
+			if !slices.Contains(out[i].Paras, p) {
+				out[i].Paras = append(out[i].Paras, p)
+			}
+		}
+	}
+	slices.SortStableFunc(out, byRef)
+	return out
+}
+
+// bySource orders sources as the bibliography does.
+func bySource(a, b *SourceRow) int {
+	return cmp.Or(cmp.Compare(boolInt(a.IsReference()), boolInt(b.IsReference())), cmp.Compare(a.N, b.N))
+}
+
+func byRef(a, b Ref) int { return bySource(a.Source, b.Source) }
+
 // Counts are the headline numbers that --check, the workbook's Overview and
 // the briefing's title block all show.
 type Counts struct {
+	Articles    int // archived articles cited
+	References  int // reference sources cited
 	Figures     int // claims with a value
-	Citations   int // citations of claims and incidents
+	Citations   int // citations of every kind: the rows of the Citations sheet
 	Originators int // distinct originators behind the claims
 	Relayed     int // claims reported by two or more articles
 	Confirmed   int // claims two or more independent originators give
@@ -124,7 +172,8 @@ type ClaimRow struct {
 	Refs       []Ref        // the same, with paragraphs
 	NoteRefs   []Ref        // the sources of its note
 	Revisions  []*RevisionRow
-	FirstCite  int // the Citations row of its first citation (1-based)
+	Cites      []*CiteRow // the rows of Summary.Citations for its figure or statement
+	FirstCite  int        // the Citations row of its first citation (1-based)
 	// Independent counts the distinct originators that report this same
 	// value for the same quantity (metric, scope, period), itself included.
 	Independent int
@@ -228,19 +277,20 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	// first citation. The briefing may renumber them (Renumber) so that its
 	// numbers run in reading order; the workbook then uses the same.
 	srcs := map[string]*SourceRow{}
-	series := map[bool]int{}
-	// cite numbers the sources of a list of citations, records each as a
-	// row of Summary.Citations, and returns them grouped by source.
-	cite := func(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) []Ref {
-		var out []Ref
+	// cite records each citation of a list as a row of Summary.Citations
+	// (numbering a source on its first citation; Renumber then splits the
+	// numbers into the two series) and returns the rows and the sources
+	// grouped with their paragraphs.
+	cite := func(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) ([]*CiteRow, []Ref) {
+		var rows []*CiteRow
+		var refs []Ref
 		for _, c := range cs {
 			r, ok := srcs[c.Source]
 			if !ok {
 				r = &SourceRow{Source: d.Source(c.Source)}
 				srcs[c.Source] = r
 				s.Sources = append(s.Sources, r)
-				series[r.IsReference()]++
-				r.N = series[r.IsReference()]
+				r.N = len(s.Sources)
 			}
 			r.Cites++
 			row := &CiteRow{Kind: kind, Subject: subject, Field: field, Source: r, Citation: c, N: len(s.Citations) + 1}
@@ -248,16 +298,14 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 				row.Wording = fig(c)
 			}
 			s.Citations = append(s.Citations, row)
-			i := slices.IndexFunc(out, func(x Ref) bool { return x.Source == r })
-			if i < 0 {
-				out = append(out, Ref{Source: r})
-				i = len(out) - 1
-			}
-			if c.Para > 0 && !slices.Contains(out[i].Paras, c.Para) {
-				out[i].Paras = append(out[i].Paras, c.Para)
-			}
+			rows = append(rows, row)
+			refs = append(refs, row.Ref())
 		}
-		return out
+		return rows, MergeRefs(refs)
+	}
+	refsOf := func(kind, subject, field string, cs []dataset.Citation) []Ref {
+		_, refs := cite(kind, subject, field, cs, nil)
+		return refs
 	}
 	sourcesOf := func(refs []Ref) []*SourceRow {
 		out := make([]*SourceRow, len(refs))
@@ -283,17 +331,18 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 			field = "figure"
 			wording = func(ci dataset.Citation) string { return Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit) }
 		}
-		row.Refs = cite("claim", c.ID, field, c.Citations, wording)
+		row.Cites, row.Refs = cite("claim", c.ID, field, c.Citations, wording)
 		row.Sources = sourcesOf(row.Refs)
 		for _, r := range row.Sources {
 			r.Claims++
 		}
 		for i := range c.Revisions {
 			rv := &c.Revisions[i]
-			row.Revisions = append(row.Revisions, &RevisionRow{Revision: rv, Refs: cite("claim", c.ID, "revision", rv.Citations,
-				func(ci dataset.Citation) string { return Wording(ci, rv.Qualifier, "", rv.Amount, c.Unit) })})
+			_, refs := cite("claim", c.ID, "revision", rv.Citations,
+				func(ci dataset.Citation) string { return Wording(ci, rv.Qualifier, "", rv.Amount, c.Unit) })
+			row.Revisions = append(row.Revisions, &RevisionRow{Revision: rv, Refs: refs})
 		}
-		row.NoteRefs = cite("claim", c.ID, "note", c.NoteCitations, nil)
+		row.NoteRefs = refsOf("claim", c.ID, "note", c.NoteCitations)
 		row.Originator.Claims++
 		s.Claims = append(s.Claims, row)
 	}
@@ -302,19 +351,20 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 			continue
 		}
 		row := &IncidentRow{Incident: in, FirstCite: len(s.Citations) + 1}
-		row.Refs = cite("incident", in.ID, "amount", in.Citations,
+		_, row.Refs = cite("incident", in.ID, "amount", in.Citations,
 			func(ci dataset.Citation) string { return Wording(ci, in.Qualifier, "", in.USD, "USD") })
-		row.DateRefs = cite("incident", in.ID, "date", in.DateCitations, nil)
-		row.RangeRefs = cite("incident", in.ID, "range", in.RangeCitations, nil)
-		row.AttributionRefs = cite("incident", in.ID, "attribution", in.AttributionCitations, nil)
+		row.DateRefs = refsOf("incident", in.ID, "date", in.DateCitations)
+		row.RangeRefs = refsOf("incident", in.ID, "range", in.RangeCitations)
+		row.AttributionRefs = refsOf("incident", in.ID, "attribution", in.AttributionCitations)
 		row.Sources = sourcesOf(row.Refs)
 		s.Incidents = append(s.Incidents, row)
 	}
-	// The sources' own dates, for the sources cited so far: a source that
-	// only its date rests on is not in the bibliography.
+	// The dates of the sources cited so far, and of those these citations
+	// bring in (the slice grows as the loop runs): a source cited only for
+	// another's date joins the bibliography too.
 	for i := 0; i < len(s.Sources); i++ {
 		r := s.Sources[i]
-		r.DateRefs = cite("source", r.ID, "date", r.Source.DateCitations, nil)
+		r.DateRefs = refsOf("source", r.ID, "date", r.Source.DateCitations)
 	}
 	for _, r := range s.Sources {
 		for _, o := range r.Source.Relays {
@@ -347,13 +397,17 @@ func (s *Summary) count() {
 		if cl.Independent >= 2 {
 			c.Confirmed++
 		}
-		c.Citations += len(cl.Citations)
 		origs[cl.Originator.ID] = true
 	}
-	c.Originators = len(origs)
-	for _, in := range s.Incidents {
-		c.Citations += len(in.Citations)
+	c.Citations = len(s.Citations)
+	for _, src := range s.Sources {
+		if src.IsReference() {
+			c.References++
+		} else {
+			c.Articles++
+		}
 	}
+	c.Originators = len(origs)
 }
 
 // quantity names what a figure measures: the same quantity reported twice
@@ -451,6 +505,14 @@ func (s *Summary) years() {
 		if _, ok := colOf[c.Originator.ID]; !ok {
 			colOf[c.Originator.ID] = len(s.YearOriginators)
 			s.YearOriginators = append(s.YearOriginators, c.Originator)
+		}
+	}
+	// The figures the yearly table shows: the highest of each originator's
+	// for a year (all of them, when several tie).
+	s.yearTop = map[*ClaimRow]bool{}
+	for _, c := range s.Claims {
+		if y, single := c.Span.SingleYear(); single && isTheft(c) {
+			s.yearTop[c] = c.Amount.Equal(reports[key{y, c.Originator.ID}].Claim.Amount)
 		}
 	}
 	for _, in := range s.Incidents {
@@ -576,10 +638,6 @@ func (s *Summary) Renumber(order []string) {
 		series[r.IsReference()]++
 		r.N = series[r.IsReference()]
 	}
-	bySource := func(a, b *SourceRow) int {
-		return cmp.Or(cmp.Compare(boolInt(a.IsReference()), boolInt(b.IsReference())), cmp.Compare(a.N, b.N))
-	}
-	byRef := func(a, b Ref) int { return bySource(a.Source, b.Source) }
 	for _, c := range s.Claims {
 		slices.SortStableFunc(c.Sources, bySource)
 		slices.SortStableFunc(c.Refs, byRef)

@@ -3,6 +3,8 @@ package briefing
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/shopspring/decimal"
@@ -92,7 +94,7 @@ func (r *renderer) chart(name string) {
 		if y.Incidents > 0 {
 			setFont(pdf, style{size: 6, color: colorMuted})
 			pdf.SetXY(cx-slot/2, y0+plotH+4)
-			pdf.CellFormat(slot, 3, plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
+			pdf.CellFormat(slot, 3, report.Plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
 		}
 	}
 	// Multi-year figures: a bracket under the years each covers.
@@ -154,7 +156,7 @@ func (r *renderer) chart(name string) {
 	for i, h := range hedges.list {
 		setFont(pdf, style{size: 7, color: colorMuted})
 		pdf.SetXY(x0, ly)
-		pdf.CellFormat(plotW, 3.5, marks[i]+" "+h, "", 0, "L", false, 0, "")
+		pdf.CellFormat(plotW, 3.5, mark(i)+" "+h, "", 0, "L", false, 0, "")
 		ly += 3.6
 	}
 	r.y = ly + 3
@@ -163,21 +165,22 @@ func (r *renderer) chart(name string) {
 // hedgeSet numbers the hedges a chart shows, for its footnotes.
 type hedgeSet struct{ list []string }
 
-var marks = []string{"†", "‡", "§", "¶", "#", "**"}
+var marks = []string{"†", "‡", "§"}
+
+// mark is the footnote mark of the i-th hedge: †, ‡, §, ††, ‡‡, …; every
+// hedge gets its own, so none is lost under a shared one.
+func mark(i int) string { return strings.Repeat(marks[i%len(marks)], 1+i/len(marks)) }
 
 func hedgeMark(h *hedgeSet, hedge string) string {
 	if hedge == "" {
 		return ""
 	}
-	for i, x := range h.list {
-		if x == hedge {
-			return marks[min(i, len(marks)-1)]
-		}
-	}
-	if len(h.list) < len(marks) {
+	i := slices.Index(h.list, hedge)
+	if i < 0 {
+		i = len(h.list)
 		h.list = append(h.list, hedge)
 	}
-	return marks[min(len(h.list)-1, len(marks)-1)]
+	return mark(i)
 }
 
 // shortFigure is a figure for a chart label: "more than $750M", "about $1B".

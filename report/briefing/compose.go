@@ -74,13 +74,7 @@ func Compose(s *report.Summary, t *Templates) (*Doc, error) {
 		}
 	}
 	if len(missing) > 0 {
-		articles := 0
-		for _, src := range s.Sources {
-			if !src.IsReference() {
-				articles++
-			}
-		}
-		return nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), articles, strings.Join(missing, ", "))
+		return nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), s.Counts.Articles, strings.Join(missing, ", "))
 	}
 	s.Renumber(order)
 	cited := map[string]bool{}
@@ -121,7 +115,7 @@ func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []
 				}
 			}
 			var parts []string
-			for _, r := range mergeRefs(refs) {
+			for _, r := range report.MergeRefs(refs) {
 				if !seen[r.Source.ID] {
 					seen[r.Source.ID] = true
 					order = append(order, r.Source.ID)
@@ -271,7 +265,7 @@ func (j *JudgmentV) refs() []report.Ref { return j.rs }
 // ClaimV is a claim as the templates see it.
 type ClaimV struct {
 	ID, Statement, Figure, Value, Metric, MetricID, Period, Scope string
-	Originator, OriginatorKind, Via, Revised, Note, Summary       string
+	Originator, OriginatorKind, Via, Note, Summary                string
 	Hedge, Grade                                                  string
 	NoteCite                                                      RefsV
 	Revisions                                                     []WordedV
@@ -349,36 +343,6 @@ type GradeV struct {
 	Reliability, ReliabilityMeaning, Credibility, CredibilityMeaning string
 }
 
-// mergeRefs joins the refs of one source into one, keeping the order of
-// first appearance, sorted by bibliography number.
-func mergeRefs(refs []report.Ref) []report.Ref {
-	var out []report.Ref
-	idx := map[*report.SourceRow]int{}
-	for _, r := range refs {
-		i, ok := idx[r.Source]
-		if !ok {
-			idx[r.Source] = len(out)
-			out = append(out, report.Ref{Source: r.Source})
-			i = len(out) - 1
-		}
-		for _, p := range r.Paras {
-			if !slices.Contains(out[i].Paras, p) {
-				out[i].Paras = append(out[i].Paras, p)
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(a, b report.Ref) int {
-		if a.Source.IsReference() != b.Source.IsReference() {
-			if a.Source.IsReference() {
-				return 1
-			}
-			return -1
-		}
-		return a.Source.N - b.Source.N
-	})
-	return out
-}
-
 // RefsV is a list of sources a template can cite: {{cite .DateCite}}.
 type RefsV []report.Ref
 
@@ -395,13 +359,7 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		Title:    escape(s.Meta.Title),
 		Subtitle: escape(s.Meta.Subtitle),
 		AsOf:     escape(s.Meta.AsOfDate.Human()),
-	}
-	for _, src := range s.Sources {
-		if src.IsReference() {
-			v.References++
-		} else {
-			v.Articles++
-		}
+		Articles: s.Counts.Articles,
 	}
 	if s.From != 0 || s.To != 0 {
 		v.Period = escape(periodText(s.From, s.To))
@@ -439,7 +397,7 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 	for _, c := range s.Claims {
 		x := cv(c)
 		if c.Unit == "USD" {
-			if n := countFor(s, c); n != nil {
+			if n := s.CountFor(c); n != nil {
 				x.Count = cv(n)
 			}
 		}
@@ -565,19 +523,12 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 			continue
 		}
 		w := &WordingV{Claim: cv(c)}
-		for _, row := range s.Citations {
-			if row.Kind != "claim" || row.Subject != c.ID || row.Field != "figure" {
-				continue
-			}
-			ref := report.Ref{Source: row.Source}
-			if row.Para > 0 {
-				ref.Paras = []int{row.Para}
-			}
+		for _, row := range c.Cites {
 			excerpt := ""
 			if row.Excerpt != "" {
 				excerpt = "“" + row.Excerpt + "”"
 			}
-			w.Rows = append(w.Rows, WordingRowV{Cite: RefsV{ref}, Wording: escape(nbspFigure(row.Wording)),
+			w.Rows = append(w.Rows, WordingRowV{Cite: RefsV{row.Ref()}, Wording: escape(nbspFigure(row.Wording)),
 				Excerpt: escape(excerpt), Note: escape(strings.TrimSuffix(row.Note, "."))})
 		}
 		v.Wordings = append(v.Wordings, w)
@@ -617,17 +568,6 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 	return v
 }
 
-// countFor returns the same originator's attack count for a value claim's
-// period and scope, or nil.
-func countFor(s *report.Summary, c *report.ClaimRow) *report.ClaimRow {
-	for _, o := range s.Claims {
-		if o.Metric.ID == "attack-count" && o.Originator == c.Originator && o.Span == c.Span && o.Scope == c.Scope {
-			return o
-		}
-	}
-	return nil
-}
-
 func claimView(c *report.ClaimRow) *ClaimV {
 	x := &ClaimV{
 		ID: escape(c.ID), Statement: escape(c.Statement),
@@ -637,35 +577,26 @@ func claimView(c *report.ClaimRow) *ClaimV {
 		Articles: c.Articles(), Independent: c.Independent, Grade: escape(c.Admiralty()), Straddles: c.Straddles,
 		rs: c.Refs, NoteCite: c.NoteRefs,
 	}
+	if c.HasValue() && c.Span.IsZero() {
+		x.Period = "undated"
+	}
 	if c.HasValue() {
 		x.Value = escape(nbsp(report.Value(c.Amount, c.Unit)))
 		x.Figure = escape(nbspFigure(c.Hedged()))
 		// Where sources word the figure otherwise, show their wording.
-		var worded []WordedV
-		seen := map[string][]report.Ref{}
-		var order []string
-		for _, ci := range c.Citations {
-			w := report.Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit)
-			if w == c.Figure() {
+		seen := map[string]int{}
+		for _, row := range c.Cites {
+			if row.Wording == c.Figure() {
 				continue
 			}
-			if _, ok := seen[w]; !ok {
-				order = append(order, w)
+			i, ok := seen[row.Wording]
+			if !ok {
+				i = len(x.Worded)
+				seen[row.Wording] = i
+				x.Worded = append(x.Worded, WordedV{Text: escape(nbspFigure(row.Wording))})
 			}
-			for _, r := range c.Refs {
-				if r.Source.ID == ci.Source {
-					ref := report.Ref{Source: r.Source}
-					if ci.Para > 0 {
-						ref.Paras = []int{ci.Para}
-					}
-					seen[w] = append(seen[w], ref)
-				}
-			}
+			x.Worded[i].Cite = append(x.Worded[i].Cite, row.Ref())
 		}
-		for _, w := range order {
-			worded = append(worded, WordedV{Text: escape(nbspFigure(w)), Cite: seen[w]})
-		}
-		x.Worded = worded
 	}
 	var via []string
 	for _, o := range c.Via {
@@ -673,7 +604,11 @@ func claimView(c *report.ClaimRow) *ClaimV {
 	}
 	x.Via = escape(strings.Join(via, ", "))
 	for _, r := range c.Revisions {
-		x.Revisions = append(x.Revisions, WordedV{Text: escape(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)) + " in " + r.Revised.Human()), Cite: r.Refs})
+		when := " in "
+		if r.Revised.Precision() == dataset.PrecisionDay {
+			when = " on "
+		}
+		x.Revisions = append(x.Revisions, WordedV{Text: escape(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)) + when + r.Revised.Human()), Cite: r.Refs})
 	}
 	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
 	if c.HasValue() {
@@ -692,13 +627,6 @@ func nbspFigure(s string) string {
 }
 
 var figureUnit = regexp.MustCompile(`[0-9][0-9.,]* (billion|million|attacks|entities|launches)`)
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
 
 // largest returns the k incidents with the largest amounts (the earlier
 // one first among equals), in one pass: O(n log k), not a sort of all.

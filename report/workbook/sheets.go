@@ -72,7 +72,6 @@ func (b *builder) claims() error {
 		return err
 	}
 	m := b.matrix
-	top := highestOfYear(b.s)
 	for _, c := range b.s.Claims {
 		r := sh.row + 1
 		var value, revised, revisedQ, revisedOn, year any
@@ -105,7 +104,7 @@ func (b *builder) claims() error {
 			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
 			b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
 			formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
-				top[c], b.st.top),
+				boolInt(b.s.IsYearHighest(c)), b.st.top),
 		); err != nil {
 			return err
 		}
@@ -137,7 +136,7 @@ func (b *builder) years() error {
 	}
 	head := []string{"Year", "Named incidents"}
 	for _, o := range s.YearOriginators {
-		head = append(head, capitalFirst(o.Name)+": highest figure (USD)", capitalFirst(o.Name)+": as worded")
+		head = append(head, report.Capital(o.Name)+": highest figure (USD)", report.Capital(o.Name)+": as worded")
 	}
 	head = append(head, "Lowest figure (USD)", "Highest figure (USD)", "Originators reporting", "Lowest to highest, as worded")
 	if err := b.headerRow(sh, head...); err != nil {
@@ -597,13 +596,11 @@ func qualifierText(id string) string {
 	return "(plain figure)"
 }
 
-// capitalFirst capitalises the first letter of a name that starts a header.
-func capitalFirst(s string) string {
-	if s == "" {
-		return s
+func boolInt(b bool) int {
+	if b {
+		return 1
 	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return 0
 }
 
 // citations writes one row per citation.
@@ -686,35 +683,4 @@ func (b *builder) conflicts() error {
 		return err
 	}
 	return sh.Flush()
-}
-
-// highestOfYear flags, with 1, each single-year DPRK theft figure that no
-// figure of the same originator for the same year exceeds (ties all count),
-// as the Claims sheet's helper column computes it.
-func highestOfYear(s *report.Summary) map[*report.ClaimRow]int {
-	type key struct {
-		year int
-		orig string
-	}
-	high := map[key]*report.ClaimRow{}
-	out := map[*report.ClaimRow]int{}
-	var theft []*report.ClaimRow
-	for _, c := range s.Claims {
-		y, ok := c.Span.SingleYear()
-		if c.Metric.ID != "stolen-usd" || c.Scope != "dprk" || !ok {
-			continue
-		}
-		theft = append(theft, c)
-		k := key{y, c.Originator.ID}
-		if h := high[k]; h == nil || c.Amount.GreaterThan(h.Amount) {
-			high[k] = c
-		}
-	}
-	for _, c := range theft {
-		y, _ := c.Span.SingleYear()
-		if c.Amount.Equal(high[key{y, c.Originator.ID}].Amount) {
-			out[c] = 1
-		}
-	}
-	return out
 }

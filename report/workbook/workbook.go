@@ -86,11 +86,7 @@ func (b *builder) build() error {
 	b.lastYear = 1 + max(len(s.Years), 1)
 	m := &b.matrix
 	m.firstSrc = 4
-	for _, src := range s.Sources {
-		if !src.IsReference() {
-			b.articles++
-		}
-	}
+	b.articles = s.Counts.Articles
 	m.lastSrc = m.firstSrc + max(b.articles, 1) - 1
 	m.articles = m.lastSrc + 1
 	m.independent = m.lastSrc + 2

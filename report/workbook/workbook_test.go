@@ -408,25 +408,33 @@ func recalcCases(t *testing.T) []struct {
 	}
 }
 
-func TestGnumericRecalc(t *testing.T) {
-	ssconvert := testtool.Need(t, "ssconvert", "gnumeric")
+// recalc renders each case, has program compute it (convert writes the
+// recalculated copy and returns its path), and checks every cached value
+// and the yearly and matrix totals against Go's.
+func recalc(t *testing.T, program string, convert func(t *testing.T, dir string, data []byte) string) {
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			data := render(t, c.s)
-			dir := t.TempDir()
-			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
-			if err := os.WriteFile(in, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(ssconvert, "--recalc", "--export-type=Gnumeric_Excel:xlsx2", in, out)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("ssconvert: %v\n%s", err, b)
-			}
-			got := values(t, out)
-			compareRecalc(t, "Gnumeric", formulaCells(t, data), got)
-			checkTotals(t, "Gnumeric", c.s, got)
+			got := values(t, convert(t, t.TempDir(), data))
+			compareRecalc(t, program, formulaCells(t, data), got)
+			checkTotals(t, program, c.s, got)
 		})
 	}
+}
+
+func TestGnumericRecalc(t *testing.T) {
+	ssconvert := testtool.Need(t, "ssconvert", "gnumeric")
+	recalc(t, "Gnumeric", func(t *testing.T, dir string, data []byte) string {
+		in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(ssconvert, "--recalc", "--export-type=Gnumeric_Excel:xlsx2", in, out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("ssconvert: %v\n%s", err, b)
+		}
+		return out
+	})
 }
 
 var cachedValue = regexp.MustCompile(`(</f>)<v>[^<]*</v>`)
@@ -455,23 +463,19 @@ func stripCaches(t testing.TB, data []byte) []byte {
 
 func TestLibreOfficeRecalc(t *testing.T) {
 	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
-	for _, c := range recalcCases(t) {
-		t.Run(c.name, func(t *testing.T) {
-			data := render(t, c.s)
-			dir := t.TempDir()
-			in := filepath.Join(dir, "stripped.xlsx")
-			if err := os.WriteFile(in, stripCaches(t, data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			outDir := filepath.Join(dir, "out")
-			cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-				"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, b)
-			}
-			got := values(t, filepath.Join(outDir, "stripped.xlsx"))
-			compareRecalc(t, "LibreOffice", formulaCells(t, data), got)
-			checkTotals(t, "LibreOffice", c.s, got)
-		})
-	}
+	// LibreOffice gets a copy with every cached value stripped, so that it
+	// must compute the formulas.
+	recalc(t, "LibreOffice", func(t *testing.T, dir string, data []byte) string {
+		in := filepath.Join(dir, "stripped.xlsx")
+		if err := os.WriteFile(in, stripCaches(t, data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		outDir := filepath.Join(dir, "out")
+		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, b)
+		}
+		return filepath.Join(outDir, "stripped.xlsx")
+	})
 }
