@@ -3,6 +3,7 @@ module github.com/dprkreport/dprkreport
 go 1.26.8
 
 require (
+	github.com/go-fonts/liberation v0.3.3
 	github.com/google/go-cmp v0.7.0
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/pelletier/go-toml/v2 v2.4.3

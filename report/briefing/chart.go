@@ -40,6 +40,17 @@ func (r *renderer) chart(name string) {
 			top = decimal.Max(top, y.High.Amount)
 		}
 	}
+	// The last year's labels run right of its dots: narrow the plot so that
+	// they end inside the margin.
+	setFont(pdf, style{size: 6, color: colorText})
+	slot := plotW / float64(len(years))
+	for _, rep := range years[len(years)-1].ByOriginator {
+		if rep.Claim != nil {
+			w := pdf.GetStringWidth(pointLabel(rep.Claim, hedges)) + 5
+			plotW = math.Min(plotW, r.w-18-(w-slot/2))
+		}
+	}
+	*hedges = hedgeSet{}
 	maxV, step := niceScale(top.InexactFloat64())
 	scaleY := func(v float64) float64 { return y0 + plotH - v/maxV*plotH }
 
@@ -56,7 +67,7 @@ func (r *renderer) chart(name string) {
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.Line(x0, y0+plotH, x0+plotW, y0+plotH)
 
-	slot := plotW / float64(len(years))
+	slot = plotW / float64(len(years))
 	for i, y := range years {
 		cx := x0 + slot*(float64(i)+0.5)
 		setFont(pdf, style{size: 7.5, color: colorText})
@@ -83,13 +94,11 @@ func (r *renderer) chart(name string) {
 			off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
 			dy := scaleY(rep.Claim.Amount.InexactFloat64())
 			pdf.Circle(cx+off, dy, 1.1, "F")
-			label := shortFigure(rep.Claim)
-			if rep.Claim.Hedge != "" {
-				label += " " + hedgeMark(hedges, rep.Claim.Hedge)
-			}
+			label := pointLabel(rep.Claim, hedges)
 			setFont(pdf, style{size: 6, color: colorText})
-			pdf.SetXY(cx+2, dy-2)
-			pdf.CellFormat(slot/2-2, 4, label, "", 0, "L", false, 0, "")
+			lw := pdf.GetStringWidth(label) + 1
+			pdf.SetXY(cx+off+1.8, dy-2)
+			pdf.CellFormat(lw, 4, label, "", 0, "L", false, 0, "")
 		}
 		if y.Incidents > 0 {
 			setFont(pdf, style{size: 6, color: colorMuted})
@@ -120,8 +129,13 @@ func (r *renderer) chart(name string) {
 		pdf.Line(xb, by-1.2, xb, by)
 		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.Originator.Name
 		setFont(pdf, style{size: 6, color: colorText})
-		if w := pdf.GetStringWidth(label); w > xb-xa {
-			label = c.Span.Human() + ": " + shortFigure(c) + " " + hedgeMark(hedges, c.Hedge)
+		// Shorter forms when the bracket is narrow: the originator stays
+		// as long as it fits.
+		if pdf.GetStringWidth(label) > xb-xa {
+			label = c.Span.Human() + ": " + pointLabel(c, hedges)
+			if long := label + ", " + c.Originator.Name; pdf.GetStringWidth(long) <= xb-xa {
+				label = long
+			}
 		}
 		pdf.SetXY(xa, by+0.3)
 		pdf.CellFormat(xb-xa, 3.5, label, "", 0, "C", false, 0, "")
@@ -183,13 +197,31 @@ func hedgeMark(h *hedgeSet, hedge string) string {
 	return mark(i)
 }
 
-// shortFigure is a figure for a chart label: "more than $750M", "about $1B".
-func shortFigure(c *report.ClaimRow) string {
-	v := axisLabel(c.Amount.InexactFloat64())
-	if w := report.QualifierWords(c.Qualifier); w != "" {
-		return w + " " + v
+// pointLabel labels a yearly dot: its figure and its hedge's mark.
+func pointLabel(c *report.ClaimRow, hedges *hedgeSet) string {
+	if c.Hedge == "" {
+		return shortFigure(c)
 	}
-	return v
+	return shortFigure(c) + " " + hedgeMark(hedges, c.Hedge)
+}
+
+// shortFigure is a figure for a chart label, with its newest revision when
+// the originator revised it: "more than $750M", "about $1B, revised $660.5M".
+// The dot stays at the figure as first reported; the label says it moved.
+func shortFigure(c *report.ClaimRow) string {
+	s := qualified(c.Qualifier, c.Amount.InexactFloat64())
+	if n := len(c.Revisions); n > 0 {
+		rv := c.Revisions[n-1]
+		s += ", revised " + qualified(rv.Qualifier, rv.Amount.InexactFloat64())
+	}
+	return s
+}
+
+func qualified(qualifier string, v float64) string {
+	if w := report.QualifierWords(qualifier); w != "" {
+		return w + " " + axisLabel(v)
+	}
+	return axisLabel(v)
 }
 
 // niceScale returns an axis maximum and step of 1, 2 or 5 × 10^k.

@@ -213,6 +213,7 @@ type View struct {
 	Shares         []*ClaimV // shares of revenue and funding
 	Spans          []*ClaimV
 	ChartClaims    []*ClaimV // the figures the chart draws
+	ChartCite      RefsV     // what the chart rests on: its figures and the revisions its labels show
 	Incidents      []*IncidentV
 	Conflicts      []*ConflictV
 	ValueConflicts []*ConflictV // the conflicts over amounts
@@ -452,6 +453,12 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 			if r.Claim != nil && !slices.Contains(v.ChartClaims, cv(r.Claim)) {
 				v.ChartClaims = append(v.ChartClaims, cv(r.Claim))
 			}
+		}
+	}
+	for _, c := range v.ChartClaims {
+		v.ChartCite = append(v.ChartCite, c.rs...)
+		for _, rv := range c.Revisions {
+			v.ChartCite = append(v.ChartCite, rv.Cite...)
 		}
 	}
 	shown := largest(s.Incidents, MaxIncidents)

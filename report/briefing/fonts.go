@@ -6,35 +6,39 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/sfnt"
 )
 
-// The Go fonts, embedded from the module: no font files in the repository.
+// The Liberation fonts (SIL Open Font License 1.1, which allows embedding),
+// taken from the github.com/go-fonts/liberation module: no font files in the
+// repository. Liberation Sans has the metrics of Arial, the face readers
+// expect in a printed briefing, a hyphen that is visibly shorter than an en
+// dash, and Latin, Greek and Cyrillic coverage.
 const (
-	familySans = "go"
-	familyMono = "gomono"
+	familySans = "liberationsans"
+	familyMono = "liberationmono"
 )
 
 var fontFiles = []struct {
 	family, style string
 	ttf           []byte
 }{
-	{familySans, "", goregular.TTF},
-	{familySans, "B", gobold.TTF},
-	{familySans, "I", goitalic.TTF},
-	{familySans, "BI", gobolditalic.TTF},
-	{familyMono, "", gomono.TTF},
+	{familySans, "", liberationsansregular.TTF},
+	{familySans, "B", liberationsansbold.TTF},
+	{familySans, "I", liberationsansitalic.TTF},
+	{familySans, "BI", liberationsansbolditalic.TTF},
+	{familyMono, "", liberationmonoregular.TTF},
 }
 
-// coverage tells which runes the Go fonts can draw. It is parsed once per
+// coverage tells which runes the fonts can draw. It is parsed once per
 // process.
 var coverage = sync.OnceValues(func() (*sfnt.Font, error) {
-	return sfnt.Parse(goregular.TTF)
+	return sfnt.Parse(liberationsansregular.TTF)
 })
 
 // glyphCheck collects the characters that the font lacks, with where they
@@ -86,5 +90,5 @@ func (g *glyphCheck) err() error {
 	for _, r := range runes {
 		parts = append(parts, fmt.Sprintf("%q (U+%04X) in %q", r, r, g.missing[r]))
 	}
-	return fmt.Errorf("the Go fonts lack %d character(s): %s", len(runes), strings.Join(parts, "; "))
+	return fmt.Errorf("the briefing's fonts (Liberation Sans) lack %d character(s): %s", len(runes), strings.Join(parts, "; "))
 }

@@ -32,12 +32,17 @@ type Options struct {
 // Page geometry, in millimetres (A4 portrait).
 const (
 	pageW, pageH         = 210.0, 297.0
-	marginL, marginR     = 20.0, 20.0
+	marginL, marginR     = 24.0, 24.0
 	marginTop, marginBot = 22.0, 20.0
 	contentW             = pageW - marginL - marginR
 	paraGap              = 2.2
 	cellPad              = 1.4
 	bulletIndent         = 5.5
+	// textMeasure is how far running text may reach from the left margin:
+	// about 90 characters of the body face at its size, the longest line
+	// that reads comfortably in print. Tables and the chart use the whole
+	// content width.
+	textMeasure = 148.0
 )
 
 var (
@@ -75,7 +80,7 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	r := &renderer{
 		pdf: pdf, src: doc.Markdown, doc: doc, opt: opt, glyphs: glyphs,
-		base:  style{size: 9.5, color: colorText},
+		base:  style{size: 10.5, color: colorText},
 		links: map[string]int{}, anchored: map[string]bool{}, bmLevel: -1,
 		trace: opt.Trace,
 		x:     marginL, w: contentW,
@@ -351,9 +356,14 @@ func plain(runs []run) string {
 	return s
 }
 
+// textWidth is the width running text may take at the current left edge.
+func (r *renderer) textWidth() float64 {
+	return min(r.w, marginL+textMeasure-r.x)
+}
+
 // paragraph lays out runs in the current column, breaking pages between lines.
 func (r *renderer) paragraph(runs []run) {
-	lines := r.wrap(r.tokenize(runs), r.w)
+	lines := r.wrap(r.tokenize(runs), r.textWidth())
 	// Avoid a lone first line at the foot of a page.
 	if len(lines) > 1 {
 		r.room(lines[0].height * 2)
@@ -378,7 +388,7 @@ func (r *renderer) heading(n *ast.Heading) {
 		st.size = 13
 		gapBefore = 3
 	default:
-		st.size = 11
+		st.size = 12
 		gapBefore = 1.5
 	}
 	runs := r.inlines(n, st, "")
