@@ -15,11 +15,21 @@ var (
 // Money writes a USD amount for a reader: "$3 billion", "$1.7 billion",
 // "$660.5 million", "$55 million", "$850,000".
 func Money(v decimal.Decimal) string {
-	switch {
-	case v.GreaterThanOrEqual(billion):
-		return "$" + v.Div(billion).Round(2).String() + " billion"
-	case v.GreaterThanOrEqual(million):
-		return "$" + v.Div(million).Round(1).String() + " million"
+	// Never rounded: a figure is shown at the precision its originator gave
+	// it, in billions or millions only when that loses nothing.
+	exact := func(unit decimal.Decimal, places int32) (decimal.Decimal, bool) {
+		q := v.Div(unit)
+		return q, q.Equal(q.Round(places))
+	}
+	if v.GreaterThanOrEqual(billion) {
+		if q, ok := exact(billion, 2); ok {
+			return "$" + q.String() + " billion"
+		}
+	}
+	if v.GreaterThanOrEqual(million) {
+		if q, ok := exact(million, 1); ok {
+			return "$" + Grouped(q) + " million"
+		}
 	}
 	return "$" + Grouped(v)
 }

@@ -209,12 +209,37 @@ func (s *Summary) corroborationJudgment() *Judgment {
 	if len(confirmed) == 0 {
 		j.Finding = fmt.Sprintf("None of the %d figures is confirmed by a second independent originator.", len(figures))
 	} else {
-		var names []string
-		for _, c := range confirmed[:min(len(confirmed), 3)] {
-			names = append(names, c.Hedged()+" for "+c.Span.Human())
+		// One phrase per figure given alike, naming who gives it.
+		type alike struct {
+			c     *ClaimRow
+			names []string
 		}
-		j.Finding = fmt.Sprintf("%d of the %d figures are confirmed by two or more independent originators: %s.", len(confirmed), len(figures), joinAnd(names))
-		j.Claims = append(j.Claims, confirmed[:min(len(confirmed), 3)]...)
+		var groups []*alike
+		seen := map[string]*alike{}
+		for _, c := range confirmed {
+			k := c.Metric.ID + "|" + c.Span.String() + "|" + c.Scope + "|" + c.Amount.String()
+			g := seen[k]
+			if g == nil {
+				g = &alike{c: c}
+				seen[k] = g
+				groups = append(groups, g)
+			}
+			if !slices.Contains(g.names, c.Originator.Name) {
+				g.names = append(g.names, c.Originator.Name)
+			}
+			if len(groups) <= 3 {
+				j.Claims = append(j.Claims, c)
+			}
+		}
+		var phrases []string
+		for _, g := range groups[:min(len(groups), 3)] {
+			phrases = append(phrases, fmt.Sprintf("%s for %s, given by %s", g.c.Hedged(), g.c.Span.Human(), joinAnd(g.names)))
+		}
+		verb := "are"
+		if len(confirmed) == 1 {
+			verb = "is"
+		}
+		j.Finding = fmt.Sprintf("%d of the %d figures %s confirmed by a second independent originator: %s.", len(confirmed), len(figures), verb, strings.Join(phrases, "; "))
 	}
 	if len(relayed) > 0 {
 		j.Finding += fmt.Sprintf(" %s that two or more articles repeat each trace back to one originator.", Capital(Plural(len(relayed), "figure")))
@@ -222,6 +247,10 @@ func (s *Summary) corroborationJudgment() *Judgment {
 		j.Claims = append(j.Claims, relayed[:min(len(relayed), 3)]...)
 	} else {
 		j.Estimate = likelySentence("likely", "each figure stands or falls with its one originator")
+	}
+	if len(j.Claims) == 0 {
+		// Nothing confirmed or relayed: cite the figures the finding is about.
+		j.Claims = figures[:min(len(figures), 3)]
 	}
 	return j
 }

@@ -689,9 +689,22 @@ func RefLabel(r Ref) string {
 	}
 	ps := slices.Clone(r.Paras)
 	slices.Sort(ps)
-	parts := make([]string, len(ps))
-	for i, p := range ps {
-		parts[i] = fmt.Sprint(p)
+	ps = slices.Compact(ps)
+	// Three or more consecutive paragraphs read as a range: "¶1–3, 5, 6".
+	var parts []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && ps[j+1] == ps[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			parts = append(parts, fmt.Sprintf("%d–%d", ps[i], ps[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				parts = append(parts, fmt.Sprint(ps[k]))
+			}
+		}
+		i = j + 1
 	}
 	return r.Source.Label() + " ¶" + strings.Join(parts, ", ")
 }

@@ -95,7 +95,10 @@ func TestMoney(t *testing.T) {
 		{"660500000", "$660.5 million"},
 		{"55000000", "$55 million"},
 		{"850000", "$850,000"},
-		{"52847077", "$52.8 million"},
+		{"52847077", "$52,847,077"},
+		{"1388000000", "$1,388 million"},
+		{"1250000000", "$1.25 billion"},
+		{"2999999999", "$2,999,999,999"},
 	} {
 		if got := report.Money(decimal.RequireFromString(c.in)); got != c.want {
 			t.Errorf("Money(%s) = %q, want %q", c.in, got, c.want)

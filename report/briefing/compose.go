@@ -234,7 +234,7 @@ type View struct {
 const (
 	MaxIncidents  = 25
 	MaxKeyFigures = 25
-	MaxConflicts  = 20
+	MaxConflicts  = 12
 	MaxRelays     = 20
 	MaxSpans      = 10
 	MaxShares     = 6
