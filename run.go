@@ -78,6 +78,11 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		printCheck(stdout, d, sum, cfg)
 		return exitOK
 	}
+	if sum.Empty() {
+		// Not an error: the artifacts say so plainly, and a scheduled job
+		// for a period that has nothing yet still gets them.
+		u.infof("note: nothing in the dataset falls in %s; the artifacts say so", sum.Period())
+	}
 
 	tfs := templates.Default()
 	if cfg.templates != "" {
@@ -265,6 +270,9 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) 
 	fmt.Fprintf(w, "citations:   %d\n", n.Citations)
 	if s.YearFrom != 0 {
 		fmt.Fprintf(w, "years:       %d–%d\n", s.YearFrom, s.YearTo)
+	}
+	if s.Empty() {
+		fmt.Fprintf(w, "period:      nothing falls in %s\n", s.Period())
 	}
 	fmt.Fprintf(w, "conflicts:   %d quantities reported with different values\n", len(s.Conflicts))
 	if cfg.archive != "" {

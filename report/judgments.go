@@ -15,11 +15,14 @@ import (
 // Coverage says what period the reporting covers and how recent its newest
 // sources are, as distinct from the date the artifacts are built.
 type Coverage struct {
-	FirstYear, LastYear int          // the years the claims and incidents cover
-	NewestArticle       *SourceRow   // the most recently published article
-	NewestReference     *SourceRow   // the most recently published reference
-	NewestRevision      dataset.Date // the newest revision of a figure
-	AsOf                dataset.Date
+	FirstYear, LastYear int // the years the claims and incidents cover
+	// DataFirstYear and DataLastYear are the years the whole dataset
+	// covers, whatever period was asked for.
+	DataFirstYear, DataLastYear int
+	NewestArticle               *SourceRow   // the most recently published article
+	NewestReference             *SourceRow   // the most recently published reference
+	NewestRevision              dataset.Date // the newest revision of a figure
+	AsOf                        dataset.Date
 }
 
 func (s *Summary) coverage() {
@@ -37,19 +40,7 @@ func (s *Summary) coverage() {
 			c.NewestArticle = r
 		}
 	}
-	span := func(sp dataset.Span) {
-		if sp.IsZero() {
-			return
-		}
-		first := sp.End.Year
-		if !sp.Start.IsZero() {
-			first = sp.Start.Year
-		}
-		if c.FirstYear == 0 || first < c.FirstYear {
-			c.FirstYear = first
-		}
-		c.LastYear = max(c.LastYear, sp.End.Year)
-	}
+	span := func(sp dataset.Span) { widen(&c.FirstYear, &c.LastYear, sp) }
 	for _, cl := range s.Claims {
 		if cl.HasValue() {
 			span(cl.Span)
@@ -63,6 +54,56 @@ func (s *Summary) coverage() {
 	for _, in := range s.Incidents {
 		span(dataset.Span{Start: in.When, End: in.When})
 	}
+}
+
+// Period names the period asked for: "2022–2023", "2023 only", "2030
+// onwards", "up to 2019"; empty when none was.
+func (s *Summary) Period() string {
+	from, to := s.From, s.To
+	switch {
+	case from == 0 && to == 0:
+		return ""
+	case from != 0 && to != 0 && from == to:
+		return fmt.Sprintf("%d only", from)
+	case from != 0 && to != 0:
+		return fmt.Sprintf("%d–%d", from, to)
+	case from != 0:
+		return fmt.Sprintf("%d onwards", from)
+	}
+	return fmt.Sprintf("up to %d", to)
+}
+
+// Empty reports whether nothing in the dataset falls in the period asked
+// for: no claim and no incident.
+func (s *Summary) Empty() bool { return len(s.Claims) == 0 && len(s.Incidents) == 0 }
+
+// widen stretches the years first..last to take in a span; an undated span
+// changes nothing.
+func widen(first, last *int, sp dataset.Span) {
+	if sp.IsZero() {
+		return
+	}
+	f := sp.End.Year
+	if !sp.Start.IsZero() {
+		f = sp.Start.Year
+	}
+	if *first == 0 || f < *first {
+		*first = f
+	}
+	*last = max(*last, sp.End.Year)
+}
+
+// dataYears are the years the whole dataset's figures and incidents cover.
+func dataYears(d *dataset.Dataset) (first, last int) {
+	for _, c := range d.Claims {
+		if c.HasValue() {
+			widen(&first, &last, c.Span)
+		}
+	}
+	for _, in := range d.Incidents {
+		widen(&first, &last, dataset.Span{Start: in.When, End: in.When})
+	}
+	return first, last
 }
 
 // Judgment is one key judgment: what the data shows (Finding), what we

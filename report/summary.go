@@ -314,8 +314,12 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		}
 		return out
 	}
+	srcDate := map[string]dataset.Date{}
+	for _, src := range d.Sources {
+		srcDate[src.ID] = src.Date
+	}
 	for _, c := range d.Claims {
-		if !c.Span.Overlaps(opt.From, opt.To) {
+		if !c.Span.Overlaps(opt.From, opt.To) || (c.Span.IsZero() && reportedBefore(c, srcDate, opt.From)) {
 			continue
 		}
 		m, _ := dataset.MetricByID(c.Metric)
@@ -381,6 +385,7 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	s.keyFigures()
 	s.count()
 	s.coverage()
+	s.Coverage.DataFirstYear, s.Coverage.DataLastYear = dataYears(d)
 	return s
 }
 
@@ -462,6 +467,22 @@ func (s *Summary) corroboration() {
 	}
 }
 
+// reportedBefore reports whether an undated claim was first reported before
+// the year from: a figure cannot describe a time after it was published, so
+// an undated share reported in 2024 is not kept for "2030 onwards".
+func reportedBefore(c *dataset.Claim, srcDate map[string]dataset.Date, from int) bool {
+	if from == 0 {
+		return false
+	}
+	first := 0
+	for _, ci := range c.Citations {
+		if y := srcDate[ci.Source].Year; y != 0 && (first == 0 || y < first) {
+			first = y
+		}
+	}
+	return first != 0 && first < from
+}
+
 // isTheft reports whether a claim is a DPRK-attributed theft figure, the kind
 // the yearly table shows.
 func isTheft(c *ClaimRow) bool {
@@ -527,6 +548,12 @@ func (s *Summary) years() {
 	}
 	if s.To != 0 {
 		to = min(to, s.To)
+	}
+	if from > to {
+		// Only spans that straddle the period reach into it: no year of
+		// the period has a figure of its own.
+		s.YearFrom, s.YearTo = 0, 0
+		return
 	}
 	s.YearFrom, s.YearTo = from, to
 	for y := from; y <= to; y++ {

@@ -204,6 +204,9 @@ type View struct {
 	// Coverage: the years the reporting covers and its newest sources,
 	// apart from the as-of date.
 	Covers, NewestArticle, NewestRevision, NewestReference string
+	// DataCovers is the years the whole dataset covers, for a period
+	// with nothing in it.
+	DataCovers string
 	// Empty is set when nothing in the data falls in the period asked for.
 	Empty          bool
 	Judgments      []*JudgmentV
@@ -240,6 +243,17 @@ const (
 	MaxShares     = 6
 	MaxWordings   = 10
 )
+
+// yearsText writes "2017–2023", "2023", or nothing for no years.
+func yearsText(first, last int) string {
+	switch {
+	case first == 0:
+		return ""
+	case first == last:
+		return fmt.Sprint(first)
+	}
+	return fmt.Sprintf("%d–%d", first, last)
+}
 
 // MoreV counts what the briefing leaves to the workbook; citing it cites
 // the sources those items rest on.
@@ -363,16 +377,12 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		Articles: s.Counts.Articles,
 	}
 	if s.From != 0 || s.To != 0 {
-		v.Period = escape(periodText(s.From, s.To))
+		v.Period = escape(s.Period())
 	}
-	v.Empty = len(s.Claims) == 0 && len(s.Incidents) == 0
+	v.Empty = s.Empty()
 	cov := s.Coverage
-	if cov.FirstYear != 0 {
-		v.Covers = escape(fmt.Sprintf("%d–%d", cov.FirstYear, cov.LastYear))
-		if cov.FirstYear == cov.LastYear {
-			v.Covers = escape(fmt.Sprint(cov.FirstYear))
-		}
-	}
+	v.Covers = yearsText(cov.FirstYear, cov.LastYear)
+	v.DataCovers = yearsText(cov.DataFirstYear, cov.DataLastYear)
 	if a := cov.NewestArticle; a != nil {
 		v.NewestArticle = escape(a.Date.Human())
 		if a.DateInferred {
@@ -669,15 +679,3 @@ func lowerFirst(s string) string {
 
 // nbsp keeps a figure on one line: "$3 billion", "58 attacks".
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
-
-func periodText(from, to int) string {
-	switch {
-	case from != 0 && to != 0 && from == to:
-		return fmt.Sprintf("%d only", from)
-	case from != 0 && to != 0:
-		return fmt.Sprintf("%d–%d", from, to)
-	case from != 0:
-		return fmt.Sprintf("%d onwards", from)
-	}
-	return fmt.Sprintf("up to %d", to)
-}

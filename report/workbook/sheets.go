@@ -452,8 +452,11 @@ func (b *builder) overview() error {
 	}
 	put := func(v ...any) error { return sh.put(v...) }
 	period := "all years in the dataset"
-	if s.From != 0 || s.To != 0 {
-		period = fmt.Sprintf("claims and incidents overlapping %s", yearsText(s.From, s.To))
+	if p := s.Period(); p != "" {
+		period = "claims and incidents overlapping " + p
+		if s.Empty() {
+			period = "nothing in the dataset falls in " + p
+		}
 	}
 	if err := put(text(s.Meta.Title, b.st.title)); err != nil {
 		return err
@@ -568,16 +571,6 @@ func codes(cs []dataset.Code) [][2]string {
 
 func (b *builder) sheetLink(name string) any {
 	return formula(fmt.Sprintf(`HYPERLINK("#%s!A1",%s)`, quote(name), strLit(name)), name, b.st.link)
-}
-
-func yearsText(from, to int) string {
-	switch {
-	case from != 0 && to != 0:
-		return fmt.Sprintf("%d–%d", from, to)
-	case from != 0:
-		return fmt.Sprintf("%d onwards", from)
-	}
-	return fmt.Sprintf("up to %d", to)
 }
 
 // dateRefs names the sources of a source's inferred date: " [R1] [3 ¶12]".
