@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$root"
 export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct 2>/dev/null || echo 1732147200)"
 go run . -q -o "$tmp/briefing.pdf" -o "$tmp/workbook.xlsx"
-pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$tmp/briefing.pdf" docs/briefing
+pdftoppm -r 100 -png -f 1 -l 1 -singlefile "$tmp/briefing.pdf" docs/briefing
 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
   --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null
 # The matrix is the sheet before last; find its page by its header text.
