@@ -4,14 +4,38 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 )
 
 func main() {
+	handleSignals()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// handleSignals makes an interrupt or a termination request remove every
+// temporary file and put back every file a commit had replaced, then exit
+// 130 or 143, as a shell reports a death by SIGINT or SIGTERM.
+func handleSignals() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		msg := "stopped"
+		if abandonAll() {
+			msg += "; temporary files removed, existing outputs left as they were"
+		}
+		fmt.Fprintf(os.Stderr, "dprkreport: %s: %s\n", sig, msg)
+		if sig == syscall.SIGTERM {
+			os.Exit(exitTerm)
+		}
+		os.Exit(exitInterrupt)
+	}()
 }
 
 // Exit codes.
@@ -19,6 +43,9 @@ const (
 	exitOK    = 0
 	exitFail  = 1 // invalid data, failed render or write
 	exitUsage = 2
+
+	exitInterrupt = 130 // 128 + SIGINT
+	exitTerm      = 143 // 128 + SIGTERM
 )
 
 // config is what the flags ask for.
@@ -58,6 +85,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	if err := fs.Parse(args); err != nil {
 		return ui.usage(err.Error(), "run dprkreport --help for the options")
+	}
+	// An empty value never means "the default": --data "" is a mistake
+	// (an unset variable), not a request for the embedded dataset.
+	for _, name := range []string{"output", "format", "data", "templates", "archive", "init"} {
+		f := fs.Lookup(name)
+		if !f.Changed {
+			continue
+		}
+		empty := f.Value.String() == ""
+		if name == "output" {
+			empty = slices.Contains(cfg.outputs, "")
+		}
+		if empty {
+			return ui.usage(fmt.Sprintf("--%s was given an empty value", name), "leave the flag out for its default, or check the variable that should have filled it")
+		}
 	}
 	switch {
 	case help:

@@ -10,24 +10,61 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/templates"
 )
 
 // staging writes every artifact or none. Each is rendered straight into a
-// temporary file beside its destination (or, for stdout, into memory), and
-// only when all have rendered are the files renamed into place: a failed run
-// leaves existing files as they were and no partial file behind.
+// temporary file beside its destination (or, for stdout, into memory). Only
+// when all have rendered is stdout written and are the files renamed into
+// place, each existing file first moved aside so that a failure part-way
+// puts back every file already replaced: a failed or interrupted run leaves
+// existing files as they were, and no temporary file or folder it created.
 type staging struct {
-	files []*stagedFile
+	files   []*stagedFile
+	created []string // folders made for outputs, outermost first
 }
 
 type stagedFile struct {
-	a   *artifact
-	f   *os.File      // the temporary file; nil for stdout
-	bw  *bufio.Writer // buffers writes to f
-	buf *bytes.Buffer // stdout's bytes
+	a      *artifact
+	f      *os.File      // the temporary file; nil for stdout or once renamed
+	bw     *bufio.Writer // buffers writes to f
+	buf    *bytes.Buffer // stdout's bytes
+	backup string        // where the replaced file waits until commit ends
+	placed bool          // renamed into place
+}
+
+// live holds the stagings in progress, for the signal handler.
+var live struct {
+	sync.Mutex
+	set map[*staging]bool
+}
+
+func track(s *staging, on bool) {
+	live.Lock()
+	defer live.Unlock()
+	if live.set == nil {
+		live.set = map[*staging]bool{}
+	}
+	if on {
+		live.set[s] = true
+	} else {
+		delete(live.set, s)
+	}
+}
+
+// abandonAll rolls back every staging in progress; the signal handler calls
+// it before exiting. It keeps the lock, so no staging starts or commits
+// after it.
+func abandonAll() bool {
+	live.Lock()
+	any := len(live.set) > 0
+	for s := range live.set {
+		s.rollback()
+	}
+	return any
 }
 
 type countingWriter struct {
@@ -43,14 +80,15 @@ func (c countingWriter) Write(p []byte) (int, error) {
 
 // open returns the writer an artifact is rendered into.
 func (s *staging) open(a *artifact) (io.Writer, error) {
+	track(s, true)
 	sf := &stagedFile{a: a}
 	if a.path == "-" {
 		sf.buf = &bytes.Buffer{}
-		s.files = append(s.files, sf)
+		s.add(sf)
 		return countingWriter{sf.buf, &a.size}, nil
 	}
 	dir := filepath.Dir(a.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := s.mkdirAll(dir); err != nil {
 		return nil, fmt.Errorf("%s: cannot create the output directory: %w", a.path, unwrapPath(err))
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(a.path)+".tmp*")
@@ -58,13 +96,47 @@ func (s *staging) open(a *artifact) (io.Writer, error) {
 		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, unwrapPath(err))
 	}
 	sf.f, sf.bw = f, bufio.NewWriterSize(f, 1<<16)
-	s.files = append(s.files, sf)
+	s.add(sf)
 	return countingWriter{sf.bw, &a.size}, nil
 }
 
-// commit finishes the temporary files and renames them into place, then
-// writes what goes to stdout.
-func (s *staging) commit(stdout io.Writer) error {
+func (s *staging) add(sf *stagedFile) {
+	live.Lock()
+	defer live.Unlock()
+	s.files = append(s.files, sf)
+}
+
+// mkdirAll makes dir and its missing parents, remembering which it made.
+func (s *staging) mkdirAll(dir string) error {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	live.Lock()
+	defer live.Unlock()
+	for i := len(missing) - 1; i >= 0; i-- {
+		s.created = append(s.created, missing[i])
+	}
+	return nil
+}
+
+// commit finishes the temporary files, writes stdout, then renames the
+// files into place. Any failure undoes what was done.
+func (s *staging) commit(stdout io.Writer) (err error) {
+	defer func() {
+		if err != nil {
+			s.discard()
+		}
+	}()
 	for _, sf := range s.files {
 		if sf.f == nil {
 			continue
@@ -80,15 +152,7 @@ func (s *staging) commit(stdout io.Writer) error {
 			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
 		}
 	}
-	for _, sf := range s.files {
-		if sf.f == nil {
-			continue
-		}
-		if err := os.Rename(sf.f.Name(), sf.a.path); err != nil {
-			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
-		}
-		sf.f = nil // committed: discard leaves it alone
-	}
+	// Stdout first: once it has failed nothing has been replaced yet.
 	for _, sf := range s.files {
 		if sf.buf != nil {
 			if _, err := stdout.Write(sf.buf.Bytes()); err != nil {
@@ -96,17 +160,81 @@ func (s *staging) commit(stdout io.Writer) error {
 			}
 		}
 	}
+	live.Lock()
+	defer live.Unlock()
+	for _, sf := range s.files {
+		if sf.f == nil {
+			continue
+		}
+		if err := sf.place(); err != nil {
+			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
+		}
+	}
+	// Every file is in place: the replaced ones can go.
+	for _, sf := range s.files {
+		if sf.backup != "" {
+			os.Remove(sf.backup)
+			sf.backup = ""
+		}
+	}
+	s.files, s.created = nil, nil
+	delete(live.set, s)
 	return nil
 }
 
-// discard removes every temporary file not renamed into place.
+// place moves an existing destination aside, then renames the temporary
+// file into place.
+func (sf *stagedFile) place() error {
+	if fi, err := os.Lstat(sf.a.path); err == nil {
+		if fi.IsDir() {
+			return errors.New("output is a directory")
+		}
+		backup := sf.f.Name() + ".old"
+		if err := os.Rename(sf.a.path, backup); err != nil {
+			return err
+		}
+		sf.backup = backup
+	}
+	if err := os.Rename(sf.f.Name(), sf.a.path); err != nil {
+		return err
+	}
+	sf.placed = true
+	return nil
+}
+
+// discard undoes an unfinished staging: temporary files removed, replaced
+// files put back, created folders removed when empty.
 func (s *staging) discard() {
-	for _, sf := range s.files {
+	live.Lock()
+	defer live.Unlock()
+	s.rollback()
+	delete(live.set, s)
+}
+
+// rollback does discard's work; the caller holds live's lock.
+func (s *staging) rollback() {
+	for i := len(s.files) - 1; i >= 0; i-- {
+		sf := s.files[i]
 		if sf.f != nil {
 			sf.f.Close()
-			os.Remove(sf.f.Name())
+			if sf.placed {
+				if sf.backup != "" {
+					os.Rename(sf.backup, sf.a.path)
+				} else {
+					os.Remove(sf.a.path)
+				}
+			} else {
+				os.Remove(sf.f.Name())
+				if sf.backup != "" {
+					os.Rename(sf.backup, sf.a.path)
+				}
+			}
 		}
 	}
+	for i := len(s.created) - 1; i >= 0; i-- {
+		os.Remove(s.created[i]) // only if empty
+	}
+	s.files, s.created = nil, nil
 }
 
 // unwrapPath drops the *fs.PathError's own copy of the path, which the

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
@@ -26,6 +28,10 @@ type artifact struct {
 	size   int64
 	desc   string // "6 pages"
 }
+
+// stdoutIsTerminal tells whether standard output is a terminal, where a
+// binary artifact must not go.
+var stdoutIsTerminal = term.IsTerminal(int(os.Stdout.Fd()))
 
 var formats = map[string]string{".pdf": "pdf", ".xlsx": "xlsx"}
 
@@ -175,6 +181,9 @@ func plan(cfg config, u *ui) ([]*artifact, int) {
 		if p == "-" {
 			if cfg.format == "" {
 				return nil, u.usage("-o - needs --format pdf or --format xlsx", "")
+			}
+			if stdoutIsTerminal {
+				return nil, u.usage("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")
 			}
 			a.format = cfg.format
 		} else {
