@@ -65,7 +65,7 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	if data == nil {
 		return code
 	}
-	opt := dataset.Options{Name: name}
+	opt := dataset.Options{Name: name, Glyphs: briefing.Covers}
 	if cfg.archive != "" {
 		if code := isDir("--archive", cfg.archive, u); code != 0 {
 			return code

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/dataset"
 )
@@ -30,16 +33,45 @@ func (u *ui) fail(err error, hint string) int {
 }
 
 func (u *ui) errorf(msg, hint string) {
-	fmt.Fprintf(u.stderr, "dprkreport: error: %s\n", msg)
+	fmt.Fprintf(u.stderr, "dprkreport: error: %s\n", safe(msg))
 	if hint != "" {
-		fmt.Fprintf(u.stderr, "dprkreport: hint: %s\n", hint)
+		fmt.Fprintf(u.stderr, "dprkreport: hint: %s\n", safe(hint))
 	}
 }
 
 func (u *ui) infof(format string, args ...any) {
 	if !u.quiet {
-		fmt.Fprintf(u.stderr, format+"\n", args...)
+		fmt.Fprintln(u.stderr, safe(fmt.Sprintf(format, args...)))
 	}
+}
+
+// safe escapes what a terminal would act on rather than show: control
+// characters, bidirectional controls and invalid UTF-8 become Go escapes
+// ("\x1b", "\u202e"), as %q writes them. Every message that may quote
+// data passes through it.
+func safe(s string) string {
+	if !strings.ContainsFunc(s, needsEscape) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[0])
+		case needsEscape(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+		s = s[size:]
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return unicode.IsControl(r) || r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' || r == '\u200E' || r == '\u200F' || r == '\u061C'
 }
 
 // datasetErrors prints every dataset problem, one a line, then the count. On
@@ -51,7 +83,7 @@ func (u *ui) datasetErrors(err error, stdout io.Writer) int {
 		return u.fail(err, "")
 	}
 	for _, e := range list {
-		fmt.Fprintln(u.stderr, e)
+		fmt.Fprintln(u.stderr, safe(e.Error()))
 	}
 	n := "1 error"
 	if len(list) != 1 {

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -8,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -34,6 +37,9 @@ type Options struct {
 	// source's archive field; citation excerpts are then verified against
 	// the paragraphs they cite.
 	Archive fs.FS
+	// Glyphs, when set, tells which characters the briefing can draw: a
+	// text field holding one it cannot is an error with its position.
+	Glyphs Glyphs
 }
 
 type sourcesFile struct {
@@ -78,6 +84,7 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	d.Sources, d.Originators, d.Claims, d.Incidents = sf.Source, of.Originator, cf.Claim, inf.Incident
 	d.Fingerprint = hex.EncodeToString(h.Sum(nil))
 	v.validate(d, opt.Archive)
+	v.texts(d, opt.Glyphs)
 	if len(v.errs) > 0 || len(v.todo) > 0 {
 		return nil, v.list()
 	}
@@ -85,61 +92,101 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 }
 
 // read decodes one file into target and adds it to the fingerprint. The
-// file streams through the hash into the decoder, which holds the only copy
-// of its bytes. The error is for a file that cannot be read; problems in its
-// content are recorded.
+// file is checked to be UTF-8 text as it streams through the hash into one
+// buffer, which the decoder reads in place. The error is for a file that
+// cannot be read; problems in its content are recorded.
 func (v *validator) read(fsys fs.FS, name string, h io.Writer, target any) error {
-	f, err := fsys.Open(name)
+	f, fi, err := openRegular(fsys, name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
+	fmt.Fprintf(h, "%s\x00%d\x00", name, fi.Size())
+	tr := newTextReader(io.TeeReader(f, h))
+	// One copy of the bytes, sized from the start; the decoder reads it
+	// in place.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(tr)
+	data := buf.Bytes()
+	if tr.problem != nil {
+		tr.problem.File = v.display(name)
+		v.errs = append(v.errs, tr.problem)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	if fi.IsDir() {
-		return fmt.Errorf("is a directory")
-	}
-	fmt.Fprintf(h, "%s\x00%d\x00", name, fi.Size())
-	v.decode(name, io.TeeReader(f, h), target)
+	v.decode(name, data, target)
 	return nil
 }
 
-// decode reads one TOML file strictly into target, recording syntax errors,
+const unknownHint = "check the spelling against the dataset format in README.md"
+
+// decode reads one TOML document into target, recording syntax errors,
 // type mismatches and unknown fields with their positions.
-func (v *validator) decode(name string, r io.Reader, target any) {
-	dec := toml.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(target)
-	if err == nil {
+func (v *validator) decode(name string, data []byte, target any) {
+	// The search for unknown keys is a second parse of the same bytes: run
+	// it beside the decoder.
+	var found []unknownKey
+	var more int
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		found, more = unknownKeys(data, reflect.TypeOf(target), MaxErrors)
+	}()
+	err := toml.Unmarshal(data, target)
+	<-done
+	var de *toml.DecodeError
+	if err != nil && !errors.As(err, &de) {
+		v.fileErr(name, strings.TrimPrefix(err.Error(), "toml: "), "")
 		return
 	}
-	var strict *toml.StrictMissingError
-	var de *toml.DecodeError
-	switch {
-	case errors.As(err, &strict):
-		for _, e := range strict.Errors {
-			line, col := e.Position()
-			key := strings.Join(e.Key(), ".")
-			v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col,
-				Msg:  fmt.Sprintf("unknown field %q", key),
-				Hint: "check the spelling against the dataset format in README.md"})
-		}
-	case errors.As(err, &de):
+	typeErr := false
+	if de != nil {
 		line, col := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		hint := ""
+		if r := runeAt(data, line, col); r >= 0x80 && strings.Contains(msg, "key") {
+			msg = fmt.Sprintf("invalid character %c in a bare key", r)
+			hint = "quote the key, or spell it as the dataset format in README.md does"
+		}
 		if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+			typeErr = true
 			msg = fmt.Sprintf("%s: expected %s, found a TOML %s", strings.Join(de.Key(), "."), goType(m[2]), m[1])
 			if m[2] == "string" {
 				hint = `write amounts and dates in quotes, e.g. value = "55000000"`
 			}
 		}
 		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: msg, Hint: hint})
-	default:
-		v.fileErr(name, strings.TrimPrefix(err.Error(), "toml: "), "")
 	}
+	if de != nil && !typeErr {
+		return // a syntax error: the rest of the file cannot be read
+	}
+	for _, k := range found {
+		v.errs = append(v.errs, &Error{File: v.display(name), Line: k.line, Col: k.col,
+			Msg: fmt.Sprintf("unknown field %q", k.path), Hint: unknownHint})
+	}
+	if more > 0 {
+		v.errs = append(v.errs, &Error{File: v.display(name), Msg: fmt.Sprintf("and %d more unknown fields", more), Hint: unknownHint})
+	}
+}
+
+// runeAt returns the character at line:col of a document (columns
+// counted in bytes, as the decoder counts them), or -1.
+func runeAt(data []byte, line, col int) rune {
+	if line < 1 || col < 1 {
+		return -1
+	}
+	for l := range strings.Lines(string(data)) {
+		if line--; line == 0 {
+			if col-1 < len(l) {
+				r, _ := utf8.DecodeRuneInString(l[col-1:])
+				return r
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 var typeMismatch = regexp.MustCompile(`cannot decode TOML (\w+) into struct field \S+ of type (\S+)`)

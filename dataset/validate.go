@@ -66,6 +66,10 @@ func (v *validator) list() ErrorList {
 		l = append(l, &Error{File: v.display(p.at.file), Line: lc[0], Col: lc[1], Msg: p.msg, Hint: p.hint})
 	}
 	l.Sort()
+	if len(l) > MaxErrors {
+		rest := len(l) - MaxErrors
+		l = append(l[:MaxErrors:MaxErrors], &Error{File: l[MaxErrors].File, Msg: fmt.Sprintf("and %d more problems", rest), Hint: "fix these and run --check again"})
+	}
 	return l
 }
 
@@ -425,7 +429,7 @@ func (v *validator) decimal(at place, kind, id, field, s string, required bool) 
 		v.add(at, "amounts are sizes; record losses as positive figures", "%s: %s %q is negative", what(kind, id), field, s)
 		return decimal.Zero, false
 	case !decimalPattern.MatchString(s):
-		v.add(at, hint, "%s: %s %q is not a decimal number", what(kind, id), field, s)
+		v.add(at, hint, "%s: %s %s is not a decimal number", what(kind, id), field, shorten(s))
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
@@ -433,7 +437,35 @@ func (v *validator) decimal(at place, kind, id, field, s string, required bool) 
 		v.add(at, hint, "%s: %s %q is not a decimal number", what(kind, id), field, s)
 		return decimal.Zero, false
 	}
+	if !exactInSpreadsheet(d) {
+		v.add(at, "a spreadsheet holds 15 significant digits exactly; round the figure as its source does", "%s: %s %s cannot be held exactly in a workbook cell", what(kind, id), field, shorten(s))
+		return decimal.Zero, false
+	}
 	return d, true
+}
+
+// maxExact is 2^53: every whole number below it is a float64, the number
+// type of every spreadsheet.
+var maxExact = decimal.New(1<<53, 0)
+
+// exactInSpreadsheet reports whether a spreadsheet cell holds d without
+// change: below 2^53 and with at most 15 significant digits, the precision
+// Excel keeps and displays.
+func exactInSpreadsheet(d decimal.Decimal) bool {
+	if d.Abs().GreaterThanOrEqual(maxExact) {
+		return false
+	}
+	digits := strings.Trim(strings.ReplaceAll(d.Abs().String(), ".", ""), "0")
+	return len(digits) <= 15
+}
+
+// shorten quotes a value for a message, cutting a long one: a 400-digit
+// number is named by its start and length.
+func shorten(s string) string {
+	if len(s) <= 40 {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%q… (%d characters)", s[:24], len(s))
 }
 
 func (v *validator) date(at place, kind, id, field, s string, required bool) Date {
@@ -560,9 +592,9 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 		if s.Archive == "" || s.ID == "" || s.IsReference() {
 			continue
 		}
-		data, err := fs.ReadFile(archive, s.Archive)
+		data, err := readRegular(archive, s.Archive)
 		if err != nil {
-			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy: %v", s.ID, err)
+			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, unwrapPath(err))
 			continue
 		}
 		p := Paragraphs(string(data))

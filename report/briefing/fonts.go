@@ -92,3 +92,19 @@ func (g *glyphCheck) err() error {
 	}
 	return fmt.Errorf("the briefing's fonts (Liberation Sans) lack %d character(s): %s", len(runes), strings.Join(parts, "; "))
 }
+
+// Covers reports whether the briefing's fonts can draw r. The dataset's
+// validator asks it of every text field, so that --check rejects what a
+// render would.
+func Covers(r rune) bool {
+	if r < 0x80 {
+		return r >= 0x20
+	}
+	f, err := coverage()
+	if err != nil {
+		return false
+	}
+	var buf sfnt.Buffer
+	idx, err := f.GlyphIndex(&buf, r)
+	return err == nil && idx != 0
+}
