@@ -62,6 +62,8 @@ func compose(t testing.TB, s *report.Summary, tfs any) *briefing.Doc {
 		tmpl, err = briefing.Parse(templates.Default())
 	case fstest.MapFS:
 		tmpl, err = briefing.Parse(f)
+	case *briefing.Templates:
+		tmpl = f
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -86,9 +86,15 @@ func (g *glyphCheck) err() error {
 		runes = append(runes, r)
 	}
 	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	// Name a few, each with a little of the text it is in: a field of
+	// thousands of such characters gives one short line, not megabytes.
+	const shown = 5
 	var parts []string
-	for _, r := range runes {
-		parts = append(parts, fmt.Sprintf("%q (U+%04X) in %q", r, r, g.missing[r]))
+	for _, r := range runes[:min(len(runes), shown)] {
+		parts = append(parts, fmt.Sprintf("%q (U+%04X) in %q", r, r, shortText(g.missing[r], 40)))
+	}
+	if len(runes) > shown {
+		parts = append(parts, fmt.Sprintf("and %d more", len(runes)-shown))
 	}
 	return fmt.Errorf("the briefing's fonts (Liberation Sans) lack %d character(s): %s", len(runes), strings.Join(parts, "; "))
 }

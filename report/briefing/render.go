@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/yuin/goldmark"
@@ -63,6 +65,7 @@ type renderer struct {
 	x, w     float64 // current left edge and width of the text column
 	y        float64
 	links    map[string]int // anchor name → gofpdf link id
+	linkErr  error          // the first link refused
 	anchored map[string]bool
 	bmLevel  int
 	trace    io.Writer
@@ -100,6 +103,9 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 	r.blocks(root)
 	if err := glyphs.err(); err != nil {
 		return 0, err
+	}
+	if r.linkErr != nil {
+		return 0, r.linkErr
 	}
 	var dangling []string
 	for name := range r.links {
@@ -187,6 +193,35 @@ func (r *renderer) room(h float64) {
 		r.pdf.AddPage()
 		r.newPageState()
 	}
+}
+
+// MaxLinkLen bounds a link's address, as the workbook's links are.
+const MaxLinkLen = 2048
+
+// checkLink lets only internal anchors and http(s) addresses become links:
+// a javascript:, file: or data: link from an edited template would be live
+// in a reader's PDF viewer. The first refused link is the render's error.
+func (r *renderer) checkLink(target string) string {
+	if strings.HasPrefix(target, "#") {
+		return target
+	}
+	u, err := url.Parse(target)
+	ok := err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Host != "" && len(target) <= MaxLinkLen
+	if !ok {
+		if r.linkErr == nil {
+			r.linkErr = fmt.Errorf("link to %q: only http(s) addresses of at most %d characters and #anchors may be links", shortText(target, 60), MaxLinkLen)
+		}
+		return ""
+	}
+	return target
+}
+
+// shortText cuts s to n characters for a message.
+func shortText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 func (r *renderer) linkID(target string) int {
@@ -320,11 +355,11 @@ func (r *renderer) inlines(n ast.Node, st style, link string) []run {
 		case *ast.Link:
 			s := st
 			s.color = colorLink
-			out = append(out, r.inlines(c, s, string(c.Destination))...)
+			out = append(out, r.inlines(c, s, r.checkLink(string(c.Destination)))...)
 		case *ast.AutoLink:
 			s := st
 			s.color = colorLink
-			url := string(c.URL(r.src))
+			url := r.checkLink(string(c.URL(r.src)))
 			out = append(out, run{text: string(c.Label(r.src)), st: s, link: url})
 		case *ast.RawHTML:
 			var raw []byte

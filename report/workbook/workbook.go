@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/shopspring/decimal"
@@ -274,7 +275,7 @@ func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
 		return nil, err
 	}
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + escapeHF(b.s.Meta.Title) + "&R&A",
+		OddHeader: headerText(b.s.Meta.Title),
 		OddFooter: "&LDPRK crypto-theft dataset, as of " + b.s.Meta.AsOf + "&RPage &P of &N",
 	}); err != nil {
 		return nil, err
@@ -309,6 +310,36 @@ func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
 
 // escapeHF escapes a header/footer text (& starts a code there).
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// maxHF is the most characters a print header may hold, in Excel and in
+// excelize.
+const maxHF = 255
+
+// headerText is the print header: the title, bold, on the left, the sheet
+// name on the right. A title too long for the header is cut there (with
+// "…"); the Overview sheet holds it whole.
+func headerText(title string) string {
+	const pre, post = "&L&\"-,Bold\"", "&R&A"
+	room := maxHF - utf8.RuneCountInString(pre) - utf8.RuneCountInString(post)
+	esc := escapeHF(title)
+	if utf8.RuneCountInString(esc) <= room {
+		return pre + esc + post
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range title {
+		w := 1
+		if r == '&' {
+			w = 2
+		}
+		if n+w > room-1 { // keep one for "…"
+			break
+		}
+		b.WriteString(escapeHF(string(r)))
+		n += w
+	}
+	return pre + b.String() + "…" + post
+}
 
 // put writes the next row, tall enough for its wrapped text: the stream
 // writer cannot autofit, and readers do not autofit rows on opening.
