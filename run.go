@@ -254,7 +254,12 @@ func sourceDateEpoch() (*time.Time, error) {
 	if err != nil || n < 0 {
 		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", s)
 	}
+	// PDF and OOXML dates have four-digit years, and a ZIP entry's date
+	// starts in 1980: outside those an artifact's dates would be malformed.
 	t := time.Unix(n, 0).UTC()
+	if t.Year() < 1980 || t.Year() > 9999 {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%s is in the year %d; artifacts can carry dates from 1980 to 9999", s, t.Year())
+	}
 	return &t, nil
 }
 

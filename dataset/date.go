@@ -49,7 +49,7 @@ func ParseDate(s string) (Date, error) {
 	widths := [3]int{4, 2, 2}
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
-		if err != nil || len(p) != widths[i] || v < 0 {
+		if err != nil || len(p) != widths[i] || strings.Trim(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n[i] = v

@@ -121,7 +121,7 @@ func TestManyErrorsAreCapped(t *testing.T) {
 	if len(got) != dataset.MaxErrors+1 {
 		t.Fatalf("%d lines, want %d", len(got), dataset.MaxErrors+1)
 	}
-	if want := "m/dataset.toml: and 9900 more unknown fields (hint: check the spelling against the dataset format in README.md)"; got[0] != want {
+	if want := "m/dataset.toml: and 9900 more unknown fields or mistyped values (hint: check the spelling against the dataset format in README.md)"; got[0] != want {
 		t.Errorf("first line %q, want %q", got[0], want)
 	}
 	if want := `m/dataset.toml:3:1: unknown field "unknown0"`; !strings.HasPrefix(got[1], want) {

@@ -8,27 +8,39 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// unknownKey is a key a data file holds that its record type does not.
-type unknownKey struct {
+// shapeProblem is a key a data file holds that its record type does not,
+// or (with found set) a value of the wrong TOML type.
+type shapeProblem struct {
 	path      string // "source.publised", as the dataset format names it
 	line, col int
+	found     string       // the TOML type given, for a type mismatch
+	want      reflect.Type // the type the field needs
 }
 
-// unknownKeys finds the keys of a TOML document that the struct type t
-// (the file's target) has no field for, stopping after limit of them and
-// counting the rest. It is one linear pass over the parsed document: the
-// decoder's own strict mode renders a context per unknown key from the
-// whole document, which is quadratic in the number of keys.
-func unknownKeys(data []byte, t reflect.Type, limit int) (found []unknownKey, more int) {
+// shapeProblems finds the keys of a TOML document that the struct type t
+// (the file's target) has no field for, and the values whose TOML type the
+// field cannot take, stopping after limit of them and counting the rest.
+// It is one linear pass over the parsed document that reports every
+// problem: the decoder stops at the first type error, and its strict mode
+// renders a context per unknown key from the whole document, which is
+// quadratic in the number of keys.
+func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem, more int) {
 	var p unstable.Parser
 	p.Reset(data)
-	add := func(path string, n *unstable.Node) {
+	add := func(sp shapeProblem, n *unstable.Node) {
 		if len(found) == limit {
 			more++
 			return
 		}
-		pos := p.Shape(n.Raw).Start
-		found = append(found, unknownKey{path, pos.Line, pos.Column})
+		r := n.Raw
+		if r.Length == 0 { // a container has no range of its own: use its first child's
+			if it := n.Children(); it.Next() {
+				r = it.Node().Raw
+			}
+		}
+		pos := p.Shape(r).Start
+		sp.line, sp.col = pos.Line, pos.Column
+		found = append(found, sp)
 	}
 	var value func(path string, typ reflect.Type, n *unstable.Node)
 	keyvals := func(path string, typ reflect.Type, kv *unstable.Node) {
@@ -41,7 +53,7 @@ func unknownKeys(data []byte, t reflect.Type, limit int) (found []unknownKey, mo
 			path = join(path, name)
 			ft, ok := fieldType(cur, name)
 			if !ok {
-				add(path, k)
+				add(shapeProblem{path: path}, k)
 				return
 			}
 			cur = ft
@@ -49,20 +61,18 @@ func unknownKeys(data []byte, t reflect.Type, limit int) (found []unknownKey, mo
 		value(path, cur, kv.Value())
 	}
 	value = func(path string, typ reflect.Type, n *unstable.Node) {
+		if kind := tomlKind(n.Kind); !fits(typ, n.Kind) {
+			add(shapeProblem{path: path, found: kind, want: typ}, n)
+			return
+		}
 		switch n.Kind {
 		case unstable.InlineTable:
-			if typ.Kind() != reflect.Struct {
-				return // a type error, which the decoder reports
-			}
 			for it := n.Children(); it.Next(); {
 				if kv := it.Node(); kv.Kind == unstable.KeyValue {
 					keyvals(path, typ, kv)
 				}
 			}
 		case unstable.Array:
-			if typ.Kind() != reflect.Slice {
-				return
-			}
 			for it := n.Children(); it.Next(); {
 				value(path, deref(typ.Elem()), it.Node())
 			}
@@ -81,7 +91,7 @@ func unknownKeys(data []byte, t reflect.Type, limit int) (found []unknownKey, mo
 				tablePath = join(tablePath, name)
 				ft, ok := fieldType(table, name)
 				if !ok {
-					add(tablePath, k)
+					add(shapeProblem{path: tablePath}, k)
 					table = nil
 					break
 				}
@@ -97,6 +107,53 @@ func unknownKeys(data []byte, t reflect.Type, limit int) (found []unknownKey, mo
 		}
 	}
 	return found, more
+}
+
+// fits reports whether a TOML value of kind k decodes into a Go type.
+func fits(t reflect.Type, k unstable.Kind) bool {
+	switch t.Kind() {
+	case reflect.String:
+		return k == unstable.String
+	case reflect.Bool:
+		return k == unstable.Bool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return k == unstable.Integer
+	case reflect.Float32, reflect.Float64:
+		return k == unstable.Float || k == unstable.Integer
+	case reflect.Slice:
+		return k == unstable.Array
+	case reflect.Struct:
+		return k == unstable.InlineTable
+	}
+	return true
+}
+
+// tomlKind names a TOML value's type as the TOML specification does.
+func tomlKind(k unstable.Kind) string {
+	switch k {
+	case unstable.String:
+		return "string"
+	case unstable.Bool:
+		return "boolean"
+	case unstable.Float:
+		return "float"
+	case unstable.Integer:
+		return "integer"
+	case unstable.LocalDate:
+		return "local date"
+	case unstable.LocalTime:
+		return "local time"
+	case unstable.LocalDateTime:
+		return "local date-time"
+	case unstable.DateTime:
+		return "offset date-time"
+	case unstable.Array:
+		return "array"
+	case unstable.InlineTable:
+		return "table"
+	}
+	return k.String()
 }
 
 // fieldType returns the type of the field of struct type t whose toml tag

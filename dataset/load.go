@@ -125,14 +125,14 @@ const unknownHint = "check the spelling against the dataset format in README.md"
 // decode reads one TOML document into target, recording syntax errors,
 // type mismatches and unknown fields with their positions.
 func (v *validator) decode(name string, data []byte, target any) {
-	// The search for unknown keys is a second parse of the same bytes: run
-	// it beside the decoder.
-	var found []unknownKey
+	// The shape check is a second parse of the same bytes: run it beside
+	// the decoder.
+	var shape []shapeProblem
 	var more int
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		found, more = unknownKeys(data, reflect.TypeOf(target), MaxErrors)
+		shape, more = shapeProblems(data, reflect.TypeOf(target), MaxErrors)
 	}()
 	err := toml.Unmarshal(data, target)
 	<-done
@@ -141,8 +141,8 @@ func (v *validator) decode(name string, data []byte, target any) {
 		v.fileErr(name, strings.TrimPrefix(err.Error(), "toml: "), "")
 		return
 	}
-	typeErr := false
-	if de != nil {
+	if de != nil && !typeMismatch.MatchString(de.Error()) {
+		// A syntax error: the rest of the file cannot be read.
 		line, col := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		hint := ""
@@ -150,24 +150,33 @@ func (v *validator) decode(name string, data []byte, target any) {
 			msg = fmt.Sprintf("invalid character %c in a bare key", r)
 			hint = "quote the key, or spell it as the dataset format in README.md does"
 		}
-		if m := typeMismatch.FindStringSubmatch(msg); m != nil {
-			typeErr = true
-			msg = fmt.Sprintf("%s: expected %s, found a TOML %s", strings.Join(de.Key(), "."), goType(m[2]), m[1])
-			if m[2] == "string" {
-				hint = `write amounts and dates in quotes, e.g. value = "55000000"`
+		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: msg, Hint: hint})
+		return
+	}
+	// Every unknown key and every type mismatch, each at its place: the
+	// decoder would name only the first mismatch.
+	for _, sp := range shape {
+		e := &Error{File: v.display(name), Line: sp.line, Col: sp.col}
+		if sp.found == "" {
+			e.Msg, e.Hint = fmt.Sprintf("unknown field %q", sp.path), unknownHint
+		} else {
+			e.Msg = fmt.Sprintf("%s: expected %s, found a TOML %s", sp.path, goType(sp.want.String()), sp.found)
+			switch {
+			case sp.want.Kind() == reflect.String && strings.Contains(sp.found, "date"):
+				e.Hint = `write dates in quotes, e.g. as_of = "2024-06-30"`
+			case sp.want.Kind() == reflect.String && sp.found != "array" && sp.found != "table":
+				e.Hint = `write amounts and dates in quotes, e.g. value = "55000000"`
 			}
 		}
-		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: msg, Hint: hint})
-	}
-	if de != nil && !typeErr {
-		return // a syntax error: the rest of the file cannot be read
-	}
-	for _, k := range found {
-		v.errs = append(v.errs, &Error{File: v.display(name), Line: k.line, Col: k.col,
-			Msg: fmt.Sprintf("unknown field %q", k.path), Hint: unknownHint})
+		v.errs = append(v.errs, e)
 	}
 	if more > 0 {
-		v.errs = append(v.errs, &Error{File: v.display(name), Msg: fmt.Sprintf("and %d more unknown fields", more), Hint: unknownHint})
+		v.errs = append(v.errs, &Error{File: v.display(name), Msg: fmt.Sprintf("and %d more unknown fields or mistyped values", more), Hint: unknownHint})
+	}
+	if de != nil && len(shape) == 0 {
+		// A type error the shape check did not see: report the decoder's.
+		line, col := de.Position()
+		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: strings.TrimPrefix(de.Error(), "toml: ")})
 	}
 }
 
@@ -189,7 +198,7 @@ func runeAt(data []byte, line, col int) rune {
 	return -1
 }
 
-var typeMismatch = regexp.MustCompile(`cannot decode TOML (\w+) into struct field \S+ of type (\S+)`)
+var typeMismatch = regexp.MustCompile(`cannot decode TOML [\w -]+ into`)
 
 // goType names a Go field type the way a dataset editor thinks of it.
 func goType(t string) string {

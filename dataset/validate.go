@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -139,6 +140,9 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		}
 		for j, r := range s.Relays {
 			v.ref(here("relays", j), "source", s.ID, "originator", r, d.originatorByID)
+			if slices.Contains(s.Relays[:j], r) {
+				v.add(here("relays", j), "list each originator once", "source %q: relays names %q twice", s.ID, r)
+			}
 		}
 		v.oneOf(here("reliability"), "source", s.ID, "reliability", s.Reliability, Reliability)
 		v.required(here("reliability_reason"), "source", s.ID, "reliability_reason", s.ReliabilityReason)
@@ -215,6 +219,9 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		v.ref(here("originator"), "claim", c.ID, "originator", c.Originator, d.originatorByID)
 		for j, o := range c.Via {
 			v.ref(here("via", j), "claim", c.ID, "originator", o, d.originatorByID)
+			if slices.Contains(c.Via[:j], o) {
+				v.add(here("via", j), "list each originator once", "claim %q: via names %q twice", c.ID, o)
+			}
 			if o == c.Originator {
 				v.add(here("via", j), "via lists the bodies that relayed the figure, not its originator", "claim %q: originator %q is also listed in via", c.ID, o)
 			}
