@@ -1,0 +1,499 @@
+package briefing
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+)
+
+// The view: what the templates see. Every string is escaped Markdown.
+
+// View is the data of the main template.
+type View struct {
+	Title, Subtitle, AsOf, Period string
+	Articles, References          int
+	Originators                   int
+	// Coverage: the years the reporting covers and its newest sources,
+	// apart from the as-of date.
+	Covers, NewestArticle, NewestRevision, NewestReference string
+	// DataCovers is the years the whole dataset covers, for a period
+	// with nothing in it.
+	DataCovers string
+	// Empty is set when nothing in the data falls in the period asked for.
+	Empty          bool
+	Judgments      []*JudgmentV
+	Largest        *ClaimV   // the multi-year figure most relayed
+	KeyFigures     []*ClaimV // the DPRK figures, most relayed first
+	Independent    int       // the independent-originator count of every key figure, when they share one; else 0
+	Shares         []*ClaimV // shares of revenue and funding
+	Spans          []*ClaimV
+	ChartClaims    []*ClaimV // the figures the chart draws
+	ChartCite      RefsV     // what the chart rests on: its figures and the revisions its labels show
+	Incidents      []*IncidentV
+	Conflicts      []*ConflictV
+	ValueConflicts []*ConflictV // the conflicts over amounts
+	Relays         []*ClaimV
+	Wordings       []*WordingV // figures two or more articles word, each article's wording
+	Sources        []*SourceV  // articles
+	RefSources     []*SourceV  // references
+	Grades         []GradeV
+
+	// What the briefing leaves to the workbook, so that it stays a few
+	// pages at any size: nil when nothing is left out.
+	MoreIncidents *MoreV // incidents beyond the largest MaxIncidents
+	MoreClaims    *MoreV // claims not among the key figures
+	MoreConflicts int
+}
+
+// Limits that keep the briefing a briefing; the workbook has everything.
+const (
+	MaxIncidents  = 25
+	MaxKeyFigures = 25
+	MaxConflicts  = 12
+	MaxRelays     = 20
+	MaxSpans      = 10
+	MaxShares     = 6
+	MaxWordings   = 10
+)
+
+// yearsText writes "2017–2023", "2023", or nothing for no years.
+func yearsText(first, last int) string {
+	switch {
+	case first == 0:
+		return ""
+	case first == last:
+		return fmt.Sprint(first)
+	}
+	return fmt.Sprintf("%d–%d", first, last)
+}
+
+// MoreV counts what the briefing leaves to the workbook; citing it cites
+// the sources those items rest on.
+type MoreV struct {
+	Count int
+	rs    []report.Ref
+}
+
+func (m *MoreV) refs() []report.Ref {
+	if m == nil {
+		return nil
+	}
+	return m.rs
+}
+
+// JudgmentV is a key judgment.
+type JudgmentV struct {
+	Topic, Finding, Estimate, Confidence, Basis string
+	rs                                          []report.Ref
+}
+
+func (j *JudgmentV) refs() []report.Ref { return j.rs }
+
+// ClaimV is a claim as the templates see it.
+type ClaimV struct {
+	ID, Statement, Figure, Value, Metric, MetricID, Period, Scope string
+	Originator, OriginatorKind, Via, Note, Summary                string
+	Hedge, Grade                                                  string
+	NoteCite                                                      RefsV
+	Revisions                                                     []WordedV
+	Articles, Independent                                         int
+	Straddles                                                     bool
+	// Worded lists how the sources word the figure where that differs
+	// from the originator's own wording, each with its citation.
+	Worded []WordedV
+	// Count is the same originator's attack count for the same period,
+	// when there is one ("58 attacks").
+	Count *ClaimV
+	rs    []report.Ref
+}
+
+func (c *ClaimV) refs() []report.Ref {
+	if c == nil {
+		return nil
+	}
+	return c.rs
+}
+
+// IncidentV is an incident as the templates see it.
+type IncidentV struct {
+	ID, Victim, VictimType, Date, Figure, Range, Technique, Actor string
+	Basis, Confidence, AttributionNote, Note, DateNote            string
+	DateCite, RangeCite, AttributionCite                          RefsV // the sources of those facts
+	Unverified                                                    bool
+	rs                                                            []report.Ref
+}
+
+func (in *IncidentV) refs() []report.Ref { return in.rs }
+
+// ConflictV is one quantity reported with different values.
+type ConflictV struct {
+	What, Period, Scope string
+	Reports             []*ClaimV
+}
+
+func (c *ConflictV) refs() []report.Ref {
+	var out []report.Ref
+	for _, r := range c.Reports {
+		out = append(out, r.rs...)
+	}
+	return out
+}
+
+// WordingV is one figure with each source's wording of it.
+type WordingV struct {
+	Claim *ClaimV
+	Rows  []WordingRowV
+}
+
+// WordingRowV is one citation's wording: "[1 ¶3]", "an estimated $3
+// billion, “drained”", and the excerpt.
+type WordingRowV struct {
+	Cite                   RefsV
+	Wording, Excerpt, Note string
+}
+
+// SourceV is a bibliography entry.
+type SourceV struct {
+	N                                               int
+	Label                                           string // "3" or "R2"
+	ID, Title, Outlet, Date, DateNote, URL, Archive string
+	Relays, Reliability, Reason                     string
+	DateCite                                        RefsV
+	Inferred, Reference                             bool
+	src                                             *report.SourceRow
+}
+
+func (s *SourceV) refs() []report.Ref { return []report.Ref{{Source: s.src}} }
+
+// GradeV is one row of the grading legend.
+type GradeV struct {
+	Reliability, ReliabilityMeaning, Credibility, CredibilityMeaning string
+}
+
+// RefsV is a list of sources a template can cite: {{cite .DateCite}}.
+type RefsV []report.Ref
+
+func (r RefsV) refs() []report.Ref { return r }
+
+// WordedV is a text with the sources to cite after it.
+type WordedV struct {
+	Text string
+	Cite RefsV
+}
+
+func newView(s *report.Summary, cited map[string]bool) *View {
+	v := &View{
+		Title:    escape(s.Meta.Title),
+		Subtitle: escape(s.Meta.Subtitle),
+		AsOf:     escape(s.Meta.AsOfDate.Human()),
+		Articles: s.Counts.Articles,
+	}
+	if s.From != 0 || s.To != 0 {
+		v.Period = escape(s.Period())
+	}
+	v.Empty = s.Empty()
+	cov := s.Coverage
+	v.Covers = yearsText(cov.FirstYear, cov.LastYear)
+	v.DataCovers = yearsText(cov.DataFirstYear, cov.DataLastYear)
+	if a := cov.NewestArticle; a != nil {
+		v.NewestArticle = escape(a.Date.Human())
+		if a.DateInferred {
+			v.NewestArticle = escape("about " + a.Date.Human())
+		}
+	}
+	if !cov.NewestRevision.IsZero() {
+		v.NewestRevision = escape(cov.NewestRevision.Human())
+	}
+	if r := cov.NewestReference; r != nil {
+		v.NewestReference = escape(r.Date.Human())
+	}
+	v.Originators = s.Counts.Originators
+	claims := map[*report.ClaimRow]*ClaimV{}
+	cv := func(c *report.ClaimRow) *ClaimV {
+		if x, ok := claims[c]; ok {
+			return x
+		}
+		x := claimView(c)
+		claims[c] = x
+		return x
+	}
+	for _, c := range s.Claims {
+		x := cv(c)
+		if c.Unit == "USD" {
+			if n := s.CountFor(c); n != nil {
+				x.Count = cv(n)
+			}
+		}
+		if c.Unit == "percent" && c.Originator.Kind != "unattributed" {
+			v.Shares = append(v.Shares, x)
+		}
+	}
+	for _, j := range s.Judgments() {
+		jv := &JudgmentV{Topic: escape(j.Topic), Finding: escape(j.Finding), Estimate: escape(j.Estimate),
+			Confidence: escape(j.Confidence), Basis: escape(j.Basis)}
+		for _, c := range j.Claims {
+			jv.rs = append(jv.rs, c.Refs...)
+		}
+		for _, src := range j.Sources {
+			jv.rs = append(jv.rs, report.Ref{Source: src})
+		}
+		v.Judgments = append(v.Judgments, jv)
+	}
+	key := map[*report.ClaimRow]bool{}
+	for _, c := range s.KeyFigures[:min(len(s.KeyFigures), MaxKeyFigures)] {
+		v.KeyFigures = append(v.KeyFigures, cv(c))
+		key[c] = true
+	}
+	for i, c := range v.KeyFigures {
+		if i == 0 {
+			v.Independent = c.Independent
+		} else if c.Independent != v.Independent {
+			v.Independent = 0
+		}
+	}
+	if rest := len(s.Claims) - len(v.KeyFigures); rest > 0 {
+		more := &MoreV{Count: rest}
+		for _, c := range s.Claims {
+			if !key[c] {
+				more.rs = append(more.rs, c.Refs...)
+			}
+		}
+		v.MoreClaims = more
+	}
+	v.Shares = v.Shares[:min(len(v.Shares), MaxShares)]
+	for i, c := range s.Spans {
+		if i < MaxSpans {
+			v.Spans = append(v.Spans, cv(c))
+			v.ChartClaims = append(v.ChartClaims, cv(c))
+		}
+	}
+	if l := s.Largest(); l != nil {
+		v.Largest = cv(l)
+	}
+	for _, y := range s.Years {
+		for _, r := range y.ByOriginator {
+			if r.Claim != nil && !slices.Contains(v.ChartClaims, cv(r.Claim)) {
+				v.ChartClaims = append(v.ChartClaims, cv(r.Claim))
+			}
+		}
+	}
+	for _, c := range v.ChartClaims {
+		v.ChartCite = append(v.ChartCite, c.rs...)
+		for _, rv := range c.Revisions {
+			v.ChartCite = append(v.ChartCite, rv.Cite...)
+		}
+	}
+	shown := largest(s.Incidents, MaxIncidents)
+	if rest := len(s.Incidents) - len(shown); rest > 0 {
+		more := &MoreV{Count: rest}
+		in := map[*report.IncidentRow]bool{}
+		for _, x := range shown {
+			in[x] = true
+		}
+		for _, x := range s.Incidents {
+			if !in[x] {
+				more.rs = append(more.rs, x.Refs...)
+			}
+		}
+		v.MoreIncidents = more
+	}
+	slices.SortStableFunc(shown, func(a, b *report.IncidentRow) int { return a.When.First().Compare(b.When.First()) })
+	for _, in := range shown {
+		fig := report.Qualified(in.Qualifier, in.USD, "USD")
+		if in.Unverified {
+			fig += ", unverified"
+		}
+		actor := in.Actor
+		if in.Hedge != "" {
+			actor += ", " + in.Hedge
+		}
+		x := &IncidentV{
+			ID: escape(in.ID), Victim: escape(in.Victim), VictimType: escape(in.VictimType),
+			Date: escape(nbsp(in.When.Human())), Figure: escape(nbspFigure(fig)), Technique: escape(strings.TrimSuffix(in.Technique, ".")),
+			Actor: escape(actor), Basis: escape(in.Basis), Confidence: escape(in.Confidence),
+			AttributionNote: escape(strings.TrimSuffix(in.AttributionNote, ".")), Note: escape(in.Note), DateNote: escape(strings.TrimSuffix(in.DateNote, ".")),
+			DateCite: in.DateRefs, RangeCite: in.RangeRefs, AttributionCite: in.AttributionRefs,
+			Unverified: in.Unverified, rs: in.Refs,
+		}
+		if in.HasRange {
+			x.Range = escape(report.Money(in.LowUSD) + " to " + report.Money(in.HighUSD))
+		}
+		v.Incidents = append(v.Incidents, x)
+	}
+	conflicts := s.Conflicts
+	if len(conflicts) > MaxConflicts {
+		v.MoreConflicts = len(conflicts) - MaxConflicts
+		conflicts = conflicts[:MaxConflicts]
+	}
+	for _, c := range conflicts {
+		period := c.Span.Human()
+		if period == "" {
+			period = "undated"
+		}
+		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(period)}
+		if c.Scope != "dprk" {
+			x.Scope = escape(dataset.Meaning(dataset.Scopes, c.Scope))
+		}
+		for _, r := range c.Claims {
+			x.Reports = append(x.Reports, cv(r))
+		}
+		v.Conflicts = append(v.Conflicts, x)
+		if c.Metric.Unit == "USD" {
+			v.ValueConflicts = append(v.ValueConflicts, x)
+		}
+	}
+	for _, c := range s.Relays {
+		if c.Independent == 1 && c.HasValue() && len(v.Relays) < MaxRelays {
+			v.Relays = append(v.Relays, cv(c))
+		}
+	}
+	for _, c := range s.Relays {
+		if !c.HasValue() || len(v.Wordings) >= MaxWordings {
+			continue
+		}
+		w := &WordingV{Claim: cv(c)}
+		for _, row := range c.Cites {
+			excerpt := ""
+			if row.Excerpt != "" {
+				excerpt = "“" + row.Excerpt + "”"
+			}
+			w.Rows = append(w.Rows, WordingRowV{Cite: RefsV{row.Ref()}, Wording: escape(nbspFigure(row.Wording)),
+				Excerpt: escape(excerpt), Note: escape(strings.TrimSuffix(row.Note, "."))})
+		}
+		v.Wordings = append(v.Wordings, w)
+	}
+	for _, src := range s.Sources {
+		var relays []string
+		for _, o := range src.Relayed {
+			relays = append(relays, o.Name)
+		}
+		archive := src.Archive
+		sv := &SourceV{
+			N: src.N, Label: escape(src.Label()), ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
+			Date: escape(src.Date.Human()), DateNote: escape(lowerFirst(strings.TrimSuffix(src.DateNote, "."))),
+			URL: urlForAutolink(src.URL), Archive: escape(archive), Relays: escape(strings.Join(relays, "; ")),
+			Reliability: escape(src.Reliability), Reason: escape(src.ReliabilityReason), DateCite: src.DateRefs,
+			Inferred: src.DateInferred, Reference: src.IsReference(), src: src,
+		}
+		if src.IsReference() {
+			if cited == nil || cited[src.ID] {
+				v.RefSources = append(v.RefSources, sv)
+			}
+		} else {
+			v.Sources = append(v.Sources, sv)
+		}
+	}
+	v.References = len(v.RefSources)
+	for i := range max(len(dataset.Reliability), len(dataset.Credibility)) {
+		var g GradeV
+		if i < len(dataset.Reliability) {
+			g.Reliability, g.ReliabilityMeaning = dataset.Reliability[i].ID, dataset.Reliability[i].Meaning
+		}
+		if i < len(dataset.Credibility) {
+			g.Credibility, g.CredibilityMeaning = dataset.Credibility[i].ID, dataset.Credibility[i].Meaning
+		}
+		v.Grades = append(v.Grades, g)
+	}
+	return v
+}
+
+func claimView(c *report.ClaimRow) *ClaimV {
+	x := &ClaimV{
+		ID: escape(c.ID), Statement: escape(c.Statement),
+		Metric: escape(c.Metric.Label), MetricID: c.Metric.ID, Period: escape(c.Span.Human()),
+		Scope: escape(dataset.Meaning(dataset.Scopes, c.Scope)), Originator: escape(c.Originator.Name),
+		OriginatorKind: c.Originator.Kind, Note: escape(c.Note), Hedge: escape(c.Hedge),
+		Articles: c.Articles(), Independent: c.Independent, Grade: escape(c.Admiralty()), Straddles: c.Straddles,
+		rs: c.Refs, NoteCite: c.NoteRefs,
+	}
+	if c.HasValue() && c.Span.IsZero() {
+		x.Period = "undated"
+	}
+	if c.HasValue() {
+		x.Value = escape(nbsp(report.Value(c.Amount, c.Unit)))
+		x.Figure = escape(nbspFigure(c.Hedged()))
+		// Where sources word the figure otherwise, show their wording.
+		seen := map[string]int{}
+		for _, row := range c.Cites {
+			if row.Wording == c.Figure() {
+				continue
+			}
+			i, ok := seen[row.Wording]
+			if !ok {
+				i = len(x.Worded)
+				seen[row.Wording] = i
+				x.Worded = append(x.Worded, WordedV{Text: escape(nbspFigure(row.Wording))})
+			}
+			x.Worded[i].Cite = append(x.Worded[i].Cite, row.Ref())
+		}
+	}
+	var via []string
+	for _, o := range c.Via {
+		via = append(via, o.Name)
+	}
+	x.Via = escape(strings.Join(via, ", "))
+	for _, r := range c.Revisions {
+		when := " in "
+		if r.Revised.Precision() == dataset.PrecisionDay {
+			when = " on "
+		}
+		x.Revisions = append(x.Revisions, WordedV{Text: escape(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)) + when + r.Revised.Human()), Cite: r.Refs})
+	}
+	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
+	if c.HasValue() {
+		x.Summary = escape(c.Metric.Label + ", " + c.Span.Human() + ": " + c.Hedged())
+		if c.Span.IsZero() {
+			x.Summary = escape(c.Metric.Label + ", undated: " + c.Hedged())
+		}
+	}
+	return x
+}
+
+// nbspFigure keeps the number of a figure and its unit on one line:
+// "more than $750\u00a0million, potentially attributed".
+func nbspFigure(s string) string {
+	return figureUnit.ReplaceAllStringFunc(s, nbsp)
+}
+
+var figureUnit = regexp.MustCompile(`[0-9][0-9.,]* (billion|million|attacks|entities|launches)`)
+
+// largest returns the k incidents with the largest amounts (the earlier
+// one first among equals), in one pass: O(n log k), not a sort of all.
+func largest(all []*report.IncidentRow, k int) []*report.IncidentRow {
+	top := make([]*report.IncidentRow, 0, k+1)
+	for _, x := range all {
+		if len(top) == k && x.USD.Cmp(top[k-1].USD) <= 0 {
+			continue
+		}
+		// Insert after every element at least as large.
+		i, _ := slices.BinarySearchFunc(top, x, func(e, t *report.IncidentRow) int {
+			if e.USD.Cmp(t.USD) >= 0 {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, i, x)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
+}
+
+// lowerFirst lowers the first letter, for a note that continues a sentence.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// nbsp keeps a figure on one line: "$3 billion", "58 attacks".
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
