@@ -149,7 +149,7 @@ citations = [
 ]
 `
 	data := with(t, "claims.toml", claims)
-	src, _ := data["sources.toml"]
+	src := data["sources.toml"]
 	data["sources.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(src.Data), "https://example.org/story", "https://example.org/"+strings.Repeat("a", 300), 1))}
 	ascii := func(r rune) bool { return r < 0x80 }
 	got := loadErrors(t, data, ascii)
