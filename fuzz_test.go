@@ -41,9 +41,9 @@ func minimalDataset(t testing.TB) (fstest.MapFS, fstest.MapFS) {
 }
 
 var (
-	uriRE       = regexp.MustCompile(`/URI \(([^)]*)\)`)
-	formulaRE   = regexp.MustCompile(`<f>([^<]*)</f>`)
-	functionRE  = regexp.MustCompile(`([A-Z][A-Z0-9.]*)\(`)
+	uriRE      = regexp.MustCompile(`/URI \(([^)]*)\)`)
+	formulaRE  = regexp.MustCompile(`<f>([^<]*)</f>`)
+	functionRE = regexp.MustCompile(`([A-Z][A-Z0-9.]*)\(`)
 	// The functions the workbook's formulas use: all in Excel 2007 and
 	// later, LibreOffice and Gnumeric.
 	knownInBook = map[string]bool{"AND": true, "COUNT": true, "COUNTA": true, "COUNTIF": true, "COUNTIFS": true, "HYPERLINK": true,
