@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"os/exec"
@@ -13,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/dprkreport/dprkreport/internal/testtool"
-	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,21 +22,11 @@ import (
 // accepts, and returns the two.
 func writeFixture(t *testing.T, name string) (data, archive string) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("report", "testdata", "datasets", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dfs, afs := testtool.DatasetTxtar(t, filepath.Join("report", "testdata", "datasets", name+".txtar"))
 	root := t.TempDir()
 	data, archive = filepath.Join(root, "data"), filepath.Join(root, "archive")
-	for _, f := range ar.Files {
-		p := filepath.Join(data, f.Name)
-		if rest, ok := strings.CutPrefix(f.Name, "archive/"); ok {
-			p = filepath.Join(archive, rest)
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+	for dir, fsys := range map[string]fs.FS{data: dfs, archive: afs} {
+		if err := os.CopyFS(dir, fsys); err != nil {
 			t.Fatal(err)
 		}
 	}

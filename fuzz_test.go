@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -13,32 +12,15 @@ import (
 	"time"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/dprkreport/dprkreport/templates"
 )
 
-// minimalDataset reads dataset/testdata/minimal: the data files and the
-// archived articles.
-func minimalDataset(t testing.TB) (fstest.MapFS, fstest.MapFS) {
-	t.Helper()
-	data, archive := fstest.MapFS{}, fstest.MapFS{}
-	root := filepath.Join("dataset", "testdata", "minimal")
-	for _, name := range dataset.Files {
-		b, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		data[name] = &fstest.MapFile{Data: b}
-	}
-	b, err := os.ReadFile(filepath.Join(root, "archive", "a.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	archive["a.txt"] = &fstest.MapFile{Data: b}
-	return data, archive
-}
+// minimalDir is the smallest valid dataset, the fuzzer's starting point.
+var minimalDir = filepath.Join("dataset", "testdata", "minimal")
 
 var (
 	uriRE      = regexp.MustCompile(`/URI \(([^)]*)\)`)
@@ -56,7 +38,7 @@ var (
 // that pass the checks the default ones pass: no Inf or NaN, no link but
 // http(s) and internal ones, no formula but the program's own.
 func FuzzDataset(f *testing.F) {
-	data, _ := minimalDataset(f)
+	data, _ := testtool.Dataset(f, minimalDir)
 	f.Add(data[dataset.FileMeta].Data, data[dataset.FileClaims].Data, data[dataset.FileIncidents].Data)
 	f.Add([]byte("title = \"=HYPERLINK(\\\"javascript:x\\\")\"\nas_of = \"2024-06-30\"\n"), data[dataset.FileClaims].Data, data[dataset.FileIncidents].Data)
 	f.Add(data[dataset.FileMeta].Data, bytes.Replace(data[dataset.FileClaims].Data, []byte(`"3000000000"`), []byte(`"1e400"`), 1), data[dataset.FileIncidents].Data)
@@ -66,7 +48,7 @@ func FuzzDataset(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, meta, claims, incidents []byte) {
-		fsys, archive := minimalDataset(t)
+		fsys, archive := testtool.Dataset(t, minimalDir)
 		files := map[string][]byte{dataset.FileMeta: meta, dataset.FileClaims: claims, dataset.FileIncidents: incidents}
 		for name, b := range files {
 			fsys[name] = &fstest.MapFile{Data: b}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/dprkreport/dprkreport/internal/ioerr"
+
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/templates"
 )
@@ -89,11 +91,11 @@ func (s *staging) open(a *artifact) (io.Writer, error) {
 	}
 	dir := filepath.Dir(a.path)
 	if err := s.mkdirAll(dir); err != nil {
-		return nil, fmt.Errorf("%s: cannot create the output directory: %w", a.path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot create the output directory: %w", a.path, ioerr.Cause(err))
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(a.path)+".tmp*")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, ioerr.Cause(err))
 	}
 	sf.f, sf.bw = f, bufio.NewWriterSize(f, 1<<16)
 	s.add(sf)
@@ -149,7 +151,7 @@ func (s *staging) commit(stdout io.Writer) (err error) {
 			err = os.Chmod(sf.f.Name(), 0o644)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
+			return fmt.Errorf("%s: %w", sf.a.path, ioerr.Cause(err))
 		}
 	}
 	// Stdout first: once it has failed nothing has been replaced yet.
@@ -167,7 +169,7 @@ func (s *staging) commit(stdout io.Writer) (err error) {
 			continue
 		}
 		if err := sf.place(); err != nil {
-			return fmt.Errorf("%s: %w", sf.a.path, unwrapPath(err))
+			return fmt.Errorf("%s: %w", sf.a.path, ioerr.Cause(err))
 		}
 	}
 	// Every file is in place: the replaced ones can go.
@@ -237,16 +239,6 @@ func (s *staging) rollback() {
 	s.files, s.created = nil, nil
 }
 
-// unwrapPath drops the *fs.PathError's own copy of the path, which the
-// message names already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // initDir writes the embedded dataset and templates into dir, refusing to
 // overwrite a file unless force is set. It checks every file before it
 // writes any.
@@ -283,10 +275,10 @@ func initDir(dir string, force bool, u *ui) int {
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return u.fail(fmt.Errorf("%s: %w", filepath.Dir(p), unwrapPath(err)), "")
+			return u.fail(fmt.Errorf("%s: %w", filepath.Dir(p), ioerr.Cause(err)), "")
 		}
 		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			return u.fail(fmt.Errorf("%s: %w", p, unwrapPath(err)), "")
+			return u.fail(fmt.Errorf("%s: %w", p, ioerr.Cause(err)), "")
 		}
 	}
 	u.infof("wrote %d files into %s: edit them, then run dprkreport --data %s --check", len(files), dir, dir)

@@ -29,9 +29,12 @@ type artifact struct {
 	desc   string // "6 pages"
 }
 
-// stdoutIsTerminal tells whether standard output is a terminal, where a
-// binary artifact must not go.
-var stdoutIsTerminal = term.IsTerminal(int(os.Stdout.Fd()))
+// isTerminal tells whether w is a terminal, where a binary artifact must
+// not go.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
 
 var formats = map[string]string{".pdf": "pdf", ".xlsx": "xlsx"}
 
@@ -51,7 +54,7 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	var arts []*artifact
 	if !cfg.check {
 		var code int
-		if arts, code = plan(cfg, u); arts == nil {
+		if arts, code = plan(cfg, isTerminal(stdout), u); arts == nil {
 			return code
 		}
 	}
@@ -166,7 +169,7 @@ func checkFlags(cfg config, u *ui) (int, bool) {
 
 // plan turns the -o flags into artifacts, refusing anything that would fail
 // later: unknown extensions, the same output twice, a directory as output.
-func plan(cfg config, u *ui) ([]*artifact, int) {
+func plan(cfg config, toTerminal bool, u *ui) ([]*artifact, int) {
 	outs := cfg.outputs
 	if len(outs) == 0 {
 		outs = defaultOutputs
@@ -182,7 +185,7 @@ func plan(cfg config, u *ui) ([]*artifact, int) {
 			if cfg.format == "" {
 				return nil, u.usage("-o - needs --format pdf or --format xlsx", "")
 			}
-			if stdoutIsTerminal {
+			if toTerminal {
 				return nil, u.usage("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")
 			}
 			a.format = cfg.format

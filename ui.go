@@ -70,9 +70,9 @@ func safe(s string) string {
 	return b.String()
 }
 
-func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' || r == '\u200E' || r == '\u200F' || r == '\u061C'
-}
+// needsEscape: the characters the dataset refuses in text, and any other
+// control character (tab and line ends included) a message could carry.
+func needsEscape(r rune) bool { return unicode.IsControl(r) || dataset.Hidden(r) }
 
 // datasetErrors prints every dataset problem, one a line, then the count. On
 // GitHub Actions it also prints each as a workflow annotation, so that the

@@ -3,7 +3,6 @@ package dataset_test
 import (
 	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -78,26 +78,7 @@ func TestDefaultDatasetIsValid(t *testing.T) {
 // minimal returns the small valid dataset the invalid cases start from.
 func minimal(t testing.TB) (fstest.MapFS, fstest.MapFS) {
 	t.Helper()
-	data, archive := fstest.MapFS{}, fstest.MapFS{}
-	root := filepath.Join("testdata", "minimal")
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if after, ok := strings.CutPrefix(rel, "archive/"); ok {
-			archive[after] = &fstest.MapFile{Data: b}
-		} else {
-			data[rel] = &fstest.MapFile{Data: b}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data, archive
+	return testtool.Dataset(t, filepath.Join("testdata", "minimal"))
 }
 
 func TestMinimalIsValid(t *testing.T) {

@@ -42,23 +42,31 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 		sp.line, sp.col = pos.Line, pos.Column
 		found = append(found, sp)
 	}
-	var value func(path string, typ reflect.Type, n *unstable.Node)
-	keyvals := func(path string, typ reflect.Type, kv *unstable.Node) {
-		// A dotted key walks through tables: a.b = 1.
-		it := kv.Key()
-		cur := typ
+	// descend follows the parts of a key from a struct type: a dotted key
+	// (a.b = 1) or a table header ([claim], whose array it steps into). An
+	// unknown part is recorded and ends the walk.
+	descend := func(path string, typ reflect.Type, it unstable.Iterator, intoArrays bool) (string, reflect.Type, bool) {
 		for it.Next() {
 			k := it.Node()
 			name := string(k.Data)
 			path = join(path, name)
-			ft, ok := fieldType(cur, name)
+			ft, ok := fieldType(typ, name)
 			if !ok {
 				add(shapeProblem{path: path}, k)
-				return
+				return path, nil, false
 			}
-			cur = ft
+			if intoArrays && ft.Kind() == reflect.Slice {
+				ft = deref(ft.Elem())
+			}
+			typ = ft
 		}
-		value(path, cur, kv.Value())
+		return path, typ, true
+	}
+	var value func(path string, typ reflect.Type, n *unstable.Node)
+	keyvals := func(path string, typ reflect.Type, kv *unstable.Node) {
+		if path, typ, ok := descend(path, typ, kv.Key(), false); ok {
+			value(path, typ, kv.Value())
+		}
 	}
 	value = func(path string, typ reflect.Type, n *unstable.Node) {
 		if kind := tomlKind(n.Kind); !fits(typ, n.Kind) {
@@ -79,27 +87,13 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 		}
 	}
 	root := deref(t)
-	table, tablePath := root, ""
+	var table reflect.Type = root
+	tablePath := ""
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.ArrayTable, unstable.Table:
-			table, tablePath = root, ""
-			for it := e.Key(); it.Next(); {
-				k := it.Node()
-				name := string(k.Data)
-				tablePath = join(tablePath, name)
-				ft, ok := fieldType(table, name)
-				if !ok {
-					add(shapeProblem{path: tablePath}, k)
-					table = nil
-					break
-				}
-				if ft.Kind() == reflect.Slice {
-					ft = deref(ft.Elem())
-				}
-				table = ft
-			}
+			tablePath, table, _ = descend("", root, e.Key(), true) // nil for an unknown table
 		case unstable.KeyValue:
 			if table != nil && table.Kind() == reflect.Struct {
 				keyvals(tablePath, table, e)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,7 +90,6 @@ type textReader struct {
 	line, col int
 	off       int64
 	problem   *Error
-	hint      string
 }
 
 func newTextReader(r io.Reader) *textReader {
@@ -132,8 +132,8 @@ func (t *textReader) scan(b []byte, final bool) {
 			return
 		}
 		r, size := utf8.DecodeRune(buf[i:])
-		if msg := t.check(r, size, buf[i]); msg != "" {
-			t.problem = &Error{Line: t.line, Col: t.col, Msg: msg, Hint: t.hint}
+		if msg, hint := t.check(r, size, buf[i]); msg != "" {
+			t.problem = &Error{Line: t.line, Col: t.col, Msg: msg, Hint: hint}
 			return
 		}
 		t.off += int64(size)
@@ -146,21 +146,23 @@ func (t *textReader) scan(b []byte, final bool) {
 	}
 }
 
-func (t *textReader) check(r rune, size int, b byte) string {
+func (t *textReader) check(r rune, size int, b byte) (msg, hint string) {
 	switch {
 	case r == utf8.RuneError && size <= 1:
-		t.hint = "save the file as UTF-8"
-		return fmt.Sprintf("invalid UTF-8 byte 0x%02X", b)
+		return fmt.Sprintf("invalid UTF-8 byte 0x%02X", b), "save the file as UTF-8"
 	case r == '\uFEFF' && t.off == 0:
-		t.hint = "save the file as UTF-8 without a byte-order mark"
-		return "the file starts with a byte-order mark (U+FEFF)"
+		return "the file starts with a byte-order mark (U+FEFF)", "save the file as UTF-8 without a byte-order mark"
 	}
 	if msg := badRune(r); msg != "" {
-		t.hint = "remove it; data files hold plain text"
-		return msg
+		return msg, "remove it; data files hold plain text"
 	}
-	return ""
+	return "", ""
 }
+
+// Hidden reports whether a terminal or a reader would act on r rather than
+// show it: a control character, a bidirectional control or a byte-order
+// mark. Tab and line ends are not hidden.
+func Hidden(r rune) bool { return badRune(r) != "" }
 
 // badRune names a character no text field may hold: a control character
 // other than tab and line ends, or a bidirectional control, which could
@@ -252,7 +254,7 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 			v.add(here, "remove it; text fields hold plain text", "%s holds a %s", key, msg)
 			return
 		}
-		if glyphs != nil && r >= 0x80 && !glyphs(r) && len(missing) < 5 && !containsRune(missing, r) {
+		if glyphs != nil && r >= 0x80 && !glyphs(r) && len(missing) < 5 && !slices.Contains(missing, r) {
 			missing = append(missing, r)
 		}
 	}
@@ -263,15 +265,6 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 		}
 		v.add(here, "use characters the fonts cover (Latin, Greek, Cyrillic), or transliterate", "%s holds characters the briefing's fonts cannot draw: %s", key, strings.Join(names, ", "))
 	}
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 // step and elemOf extend a place by one key or one element of an array,
@@ -290,14 +283,4 @@ func (p place) elemOf(key string, i int) place {
 		return p
 	}
 	return p.item(key, i)
-}
-
-// unwrapPath drops an *fs.PathError's own copy of the path, which the
-// message names already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

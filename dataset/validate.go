@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dprkreport/dprkreport/internal/ioerr"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -601,7 +603,7 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 		}
 		data, err := readRegular(archive, s.Archive)
 		if err != nil {
-			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, unwrapPath(err))
+			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, ioerr.Cause(err))
 			continue
 		}
 		p := Paragraphs(string(data))

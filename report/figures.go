@@ -14,21 +14,27 @@ var (
 
 // Money writes a USD amount for a reader: "$3 billion", "$1.7 billion",
 // "$660.5 million", "$55 million", "$850,000".
-func Money(v decimal.Decimal) string {
-	// Never rounded: a figure is shown at the precision its originator gave
-	// it, in billions or millions only when that loses nothing.
+func Money(v decimal.Decimal) string { return money(v, " billion", " million") }
+
+// MoneyShort writes a USD amount for a chart label, as exactly as Money:
+// "$3B", "$660.5M", "$1,388M", "$52,847,077".
+func MoneyShort(v decimal.Decimal) string { return money(v, "B", "M") }
+
+// money never rounds: a figure is shown at the precision its originator
+// gave it, in billions or millions only when that loses nothing.
+func money(v decimal.Decimal, billions, millions string) string {
 	exact := func(unit decimal.Decimal, places int32) (decimal.Decimal, bool) {
 		q := v.Div(unit)
 		return q, q.Equal(q.Round(places))
 	}
 	if v.GreaterThanOrEqual(billion) {
 		if q, ok := exact(billion, 2); ok {
-			return "$" + q.String() + " billion"
+			return "$" + q.String() + billions
 		}
 	}
 	if v.GreaterThanOrEqual(million) {
 		if q, ok := exact(million, 1); ok {
-			return "$" + Grouped(q) + " million"
+			return "$" + Grouped(q) + millions
 		}
 	}
 	return "$" + Grouped(v)

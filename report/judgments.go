@@ -256,9 +256,13 @@ func (s *Summary) corroborationJudgment() *Judgment {
 			names []string
 		}
 		var groups []*alike
-		seen := map[string]*alike{}
+		type value struct {
+			q      quantity
+			amount string
+		}
+		seen := map[value]*alike{}
 		for _, c := range confirmed {
-			k := c.Metric.ID + "|" + c.Span.String() + "|" + c.Scope + "|" + c.Amount.String()
+			k := value{c.quantity(), c.Amount.String()}
 			g := seen[k]
 			if g == nil {
 				g = &alike{c: c}

@@ -44,13 +44,13 @@ func (r *renderer) chart(name string) {
 	// they end inside the margin.
 	setFont(pdf, style{size: 6, color: colorText})
 	slot := plotW / float64(len(years))
+	probe := &hedgeSet{} // measures the marks without numbering them
 	for _, rep := range years[len(years)-1].ByOriginator {
 		if rep.Claim != nil {
-			w := pdf.GetStringWidth(pointLabel(rep.Claim, hedges)) + 5
+			w := pdf.GetStringWidth(pointLabel(rep.Claim, probe)) + 5
 			plotW = math.Min(plotW, r.w-18-(w-slot/2))
 		}
 	}
-	*hedges = hedgeSet{}
 	maxV, step := niceScale(top.InexactFloat64())
 	scaleY := func(v float64) float64 { return y0 + plotH - v/maxV*plotH }
 
@@ -209,19 +209,20 @@ func pointLabel(c *report.ClaimRow, hedges *hedgeSet) string {
 // the originator revised it: "more than $750M", "about $1B, revised $660.5M".
 // The dot stays at the figure as first reported; the label says it moved.
 func shortFigure(c *report.ClaimRow) string {
-	s := qualified(c.Qualifier, c.Amount.InexactFloat64())
+	s := qualified(c.Qualifier, c.Amount)
 	if n := len(c.Revisions); n > 0 {
 		rv := c.Revisions[n-1]
-		s += ", revised " + qualified(rv.Qualifier, rv.Amount.InexactFloat64())
+		s += ", revised " + qualified(rv.Qualifier, rv.Amount)
 	}
 	return s
 }
 
-func qualified(qualifier string, v float64) string {
+// qualified is a figure's label: exact, unlike an axis tick.
+func qualified(qualifier string, v decimal.Decimal) string {
 	if w := report.QualifierWords(qualifier); w != "" {
-		return w + " " + axisLabel(v)
+		return w + " " + report.MoneyShort(v)
 	}
-	return axisLabel(v)
+	return report.MoneyShort(v)
 }
 
 // niceScale returns an axis maximum and step of 1, 2 or 5 × 10^k.

@@ -44,18 +44,15 @@ var coverage = sync.OnceValues(func() (*sfnt.Font, error) {
 // glyphCheck collects the characters that the font lacks, with where they
 // occur, so that none is silently dropped from the page.
 type glyphCheck struct {
-	font    *sfnt.Font
-	buf     sfnt.Buffer
-	known   map[rune]bool
+	known   map[rune]bool   // Covers, remembered
 	missing map[rune]string // rune → the first text it occurs in
 }
 
 func newGlyphCheck() (*glyphCheck, error) {
-	f, err := coverage()
-	if err != nil {
+	if _, err := coverage(); err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
 	}
-	return &glyphCheck{font: f, known: map[rune]bool{}, missing: map[rune]string{}}, nil
+	return &glyphCheck{known: map[rune]bool{}, missing: map[rune]string{}}, nil
 }
 
 func (g *glyphCheck) check(s string) {
@@ -65,14 +62,11 @@ func (g *glyphCheck) check(s string) {
 		}
 		ok, seen := g.known[r]
 		if !seen {
-			idx, err := g.font.GlyphIndex(&g.buf, r)
-			ok = err == nil && idx != 0
+			ok = Covers(r)
 			g.known[r] = ok
 		}
-		if !ok {
-			if _, dup := g.missing[r]; !dup {
-				g.missing[r] = s
-			}
+		if _, dup := g.missing[r]; !ok && !dup {
+			g.missing[r] = s
 		}
 	}
 }

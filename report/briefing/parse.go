@@ -11,6 +11,8 @@ import (
 	"text/template/parse"
 	"time"
 
+	"github.com/dprkreport/dprkreport/internal/ioerr"
+
 	"github.com/dprkreport/dprkreport/templates"
 )
 
@@ -23,12 +25,12 @@ type Templates struct {
 // one executed. Missing keys are errors, not blanks.
 func Parse(fsys fs.FS) (*Templates, error) {
 	if _, err := fs.ReadDir(fsys, "."); err != nil {
-		return nil, fmt.Errorf("templates: cannot read the folder: %w", unwrapPathErr(err))
+		return nil, fmt.Errorf("templates: cannot read the folder: %w", ioerr.Cause(err))
 	}
 	if _, err := fs.Stat(fsys, templates.Main); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("templates: %s is missing", templates.Main)
 	} else if err != nil {
-		return nil, fmt.Errorf("templates: %s: %w", templates.Main, unwrapPathErr(err))
+		return nil, fmt.Errorf("templates: %s: %w", templates.Main, ioerr.Cause(err))
 	}
 	t, err := template.New("").Option("missingkey=error").Funcs(placeholderFuncs).ParseFS(fsys, "*.md")
 	if err != nil {
@@ -38,14 +40,6 @@ func Parse(fsys fs.FS) (*Templates, error) {
 		return nil, err
 	}
 	return &Templates{t: t}, nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Bounds on executing the templates: a briefing is a few pages of Markdown,
