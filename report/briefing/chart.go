@@ -18,10 +18,14 @@ var seriesColors = [][3]int{{31, 56, 100}, {197, 90, 17}, {84, 130, 53}, {112, 4
 // labelled with its qualifier (a † marks a hedged figure, spelled out under
 // the chart); under the axis, the multi-year figures as brackets across the
 // years they cover, and the count of named incidents. Nothing is added up.
+// chartHeight is the height the chart takes, brackets and legend included.
+func (r *renderer) chartHeight() float64 {
+	return 78.0 + 5*float64(min(len(r.doc.Summary.Spans), MaxSpans))
+}
+
 func (r *renderer) chart(name string) {
 	s := r.doc.Summary
-	height := 78.0 + 5*float64(len(s.Spans[:min(len(s.Spans), MaxSpans)]))
-	r.room(height + 4)
+	r.room(r.chartHeight() + 4)
 	pdf := r.pdf
 	x0, y0 := r.x+16, r.y+4 // plot area origin (top left)
 	plotW, plotH := r.w-18, 52.0

@@ -391,6 +391,15 @@ func plain(runs []run) string {
 	return s
 }
 
+// keepWithHeading is how much of what follows a heading must fit on its
+// page: a chart whole, else a few lines.
+func (r *renderer) keepWithHeading(n ast.Node) float64 {
+	if next, ok := n.NextSibling().(*ast.FencedCodeBlock); ok && next.Info != nil && string(next.Info.Segment.Value(r.src)) == "chart" {
+		return r.chartHeight() + 4
+	}
+	return 14
+}
+
 // textWidth is the width running text may take at the current left edge.
 func (r *renderer) textWidth() float64 {
 	return min(r.w, marginL+textMeasure-r.x)
@@ -436,7 +445,7 @@ func (r *renderer) heading(n *ast.Heading) {
 	if r.y > marginTop+2 {
 		r.y += gapBefore
 	}
-	r.room(h + 14) // keep a heading with what follows it
+	r.room(h + r.keepWithHeading(n)) // keep a heading with what follows it
 	level := n.Level - 1
 	if level > r.bmLevel+1 {
 		level = r.bmLevel + 1
