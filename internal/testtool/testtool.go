@@ -6,10 +6,12 @@
 package testtool
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,11 +28,71 @@ func Need(t testing.TB, name, pkg string) string {
 	if err == nil {
 		return p
 	}
-	if os.Getenv("DPRKREPORT_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s is required (DPRKREPORT_REQUIRE_TOOLS=1) but not installed: apt-get install %s", name, pkg)
-	}
-	t.Skipf("skipping: %s is not installed (apt-get install %s; set DPRKREPORT_REQUIRE_TOOLS=1 to make this a failure)", name, pkg)
+	Missing(t, fmt.Sprintf("%s is not installed (apt-get install %s)", name, pkg))
 	return ""
+}
+
+// Missing skips the test with why, or fails it when
+// DPRKREPORT_REQUIRE_TOOLS=1.
+func Missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("DPRKREPORT_REQUIRE_TOOLS") == "1" {
+		t.Fatalf("required (DPRKREPORT_REQUIRE_TOOLS=1) but missing: %s", why)
+	}
+	t.Skipf("skipping: %s; set DPRKREPORT_REQUIRE_TOOLS=1 to make this a failure", why)
+}
+
+// Python returns a python3 that imports every module, preferring Debian's
+// (/usr/bin/python3, where python3-lxml and python3-openpyxl install)
+// over one earlier on PATH. pkgs names the Debian packages.
+func Python(t testing.TB, pkgs string, modules ...string) string {
+	t.Helper()
+	candidates := []string{"/usr/bin/python3"}
+	if p, err := exec.LookPath("python3"); err == nil {
+		candidates = append(candidates, p)
+	}
+	check := "import " + strings.Join(modules, ", ")
+	for _, py := range candidates {
+		if exec.Command(py, "-c", check).Run() == nil {
+			return py
+		}
+	}
+	Missing(t, fmt.Sprintf("no python3 imports %s (apt-get install %s)", strings.Join(modules, ", "), pkgs))
+	return ""
+}
+
+// Root is the project's root folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Readers returns the folder of the independent spreadsheet readers
+// (read.py for openpyxl, read.mjs for exceljs and SheetJS), with node
+// and its node_modules checked.
+func Readers(t testing.TB) (dir, node string) {
+	t.Helper()
+	node = Need(t, "node", "nodejs")
+	dir = filepath.Join(Root(), "internal", "testtool", "readers")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "exceljs")); err != nil {
+		Missing(t, "the npm readers are not installed (npm ci --prefix internal/testtool/readers)")
+	}
+	return dir, node
+}
+
+// OOXML returns the folder of the ISO/IEC 29500 and ECMA OPC schemas and
+// their validate.py: $DPRKREPORT_OOXML, or ../shared/ooxml beside the
+// project.
+func OOXML(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("DPRKREPORT_OOXML")
+	if dir == "" {
+		dir = filepath.Join(Root(), "..", "shared", "ooxml")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "validate.py")); err != nil {
+		Missing(t, fmt.Sprintf("no OOXML schemas at %s (set DPRKREPORT_OOXML to the folder holding validate.py)", dir))
+	}
+	return dir
 }
 
 // Dataset reads a dataset folder into memory: the data files, and the

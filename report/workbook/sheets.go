@@ -12,6 +12,7 @@ import (
 func (b *builder) incidents() error {
 	sh, err := b.stream(SheetIncidents, sheetSetup{
 		widths: []float64{16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40},
+		rows:   1 + len(b.s.Incidents),
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
@@ -60,6 +61,7 @@ func (b *builder) incidents() error {
 func (b *builder) claims() error {
 	sh, err := b.stream(SheetClaims, sheetSetup{
 		widths: []float64{24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14},
+		rows:   1 + len(b.s.Claims),
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {
@@ -600,6 +602,7 @@ func boolInt(b bool) int {
 func (b *builder) citations() error {
 	sh, err := b.stream(SheetCitations, sheetSetup{
 		widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
+		rows:   1 + len(b.s.Citations),
 		freeze: true, printTitles: true, landscape: true,
 	})
 	if err != nil {

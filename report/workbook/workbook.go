@@ -7,6 +7,7 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,14 +52,15 @@ func Write(w io.Writer, s *report.Summary, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	return canonicalZip(w, buf.Bytes(), opt.Date)
+	return canonicalZip(w, buf.Bytes(), opt.Date, b.core.xml())
 }
 
 type builder struct {
-	f   *excelize.File
-	s   *report.Summary
-	opt Options
-	st  styles
+	f    *excelize.File
+	s    *report.Summary
+	opt  Options
+	st   styles
+	core coreProps
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.
@@ -240,18 +242,28 @@ func cell(c, r int) string {
 	return name
 }
 
-// sheet prepares a sheet for streaming: print setup first (the stream
-// writer copies it into the sheet as it flushes), then the writer.
+// sheet streams one worksheet. A sheet whose extent is declared up front
+// (setup.rows, for the long lists) streams as it is written; any other
+// sheet (the short, composite ones) records its rows and writes them at
+// Flush, once its extent is known. Either way the <dimension> element,
+// which the stream writer emits before the first row and which readers
+// such as openpyxl's read-only mode trust, names the used range exactly.
 type sheet struct {
-	*excelize.StreamWriter
-	name   string
-	row    int
-	widths []float64
-	wrap   map[int]bool // styles that wrap text
+	b       *builder
+	name    string
+	setup   sheetSetup
+	sw      *excelize.StreamWriter // nil until the extent is known
+	pending []func(*excelize.StreamWriter) error
+	row     int
+	widths  []float64
+	wrap    map[int]bool // styles that wrap text
+
+	lastRow, lastCol int // the used range so far
 }
 
 type sheetSetup struct {
 	widths      []float64 // column widths from A
+	rows        int       // rows the sheet will hold, header included, when known up front (0: not known)
 	freeze      bool      // freeze the header row
 	printTitles bool      // repeat row 1 on every printed page
 	landscape   bool
@@ -287,25 +299,109 @@ func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
 			return nil, err
 		}
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
+	sh := &sheet{b: b, name: name, setup: setup, widths: setup.widths,
+		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}
+	if setup.rows > 0 {
+		if err := sh.open(setup.rows, len(setup.widths)); err != nil {
+			return nil, err
+		}
 	}
-	if setup.freeze {
+	return sh, nil
+}
+
+// open starts the stream writer for a sheet whose used range is
+// A1:(cols, rows).
+func (sh *sheet) open(rows, cols int) error {
+	f := sh.b.f
+	ref := "A1"
+	if rows > 0 && cols > 0 && (rows > 1 || cols > 1) {
+		ref += ":" + cell(cols, rows)
+	}
+	if err := f.SetSheetDimension(sh.name, ref); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh.name)
+	if err != nil {
+		return err
+	}
+	if sh.setup.freeze {
 		if err := sw.SetPanes(&excelize.Panes{
 			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
 		}); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	for i, w := range setup.widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
+	// excelize puts each new <col> before those already set; setting the
+	// last column first leaves them ascending, the order Excel expects.
+	for i := len(sh.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, sh.widths[i]); err != nil {
+			return err
 		}
 	}
-	return &sheet{StreamWriter: sw, name: name, widths: setup.widths,
-		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}, nil
+	sh.sw = sw
+	return nil
+}
+
+// do runs op on the stream writer, or keeps it for Flush when the sheet's
+// extent is not known yet.
+func (sh *sheet) do(op func(*excelize.StreamWriter) error) error {
+	if sh.sw == nil {
+		sh.pending = append(sh.pending, op)
+		return nil
+	}
+	return op(sh.sw)
+}
+
+// SetRow writes the row that starts at ref (always column A here).
+func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) error {
+	_, r, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return err
+	}
+	for i := len(values) - 1; i >= 0; i-- {
+		if values[i] != nil {
+			sh.lastCol = max(sh.lastCol, i+1)
+			sh.lastRow = max(sh.lastRow, r)
+			break
+		}
+	}
+	if sh.sw == nil {
+		values = slices.Clone(values) // callers reuse their row buffers
+	}
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
+}
+
+func (sh *sheet) MergeCell(from, to string) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.MergeCell(from, to) })
+}
+
+func (sh *sheet) AddTable(t *excelize.Table) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.AddTable(t) })
+}
+
+func (sh *sheet) InsertPageBreak(ref string) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.InsertPageBreak(ref) })
+}
+
+// Flush ends the sheet. A declared extent must be the one written: a
+// <dimension> that lies is worse than none.
+func (sh *sheet) Flush() error {
+	if sh.sw == nil {
+		if err := sh.open(sh.lastRow, sh.lastCol); err != nil {
+			return err
+		}
+		for _, op := range sh.pending {
+			if err := op(sh.sw); err != nil {
+				return err
+			}
+		}
+		sh.pending = nil
+	} else if sh.lastRow != sh.setup.rows || sh.lastCol != len(sh.widths) {
+		return fmt.Errorf("sheet %s: declared A1:%s, wrote A1:%s", sh.name,
+			cell(len(sh.widths), sh.setup.rows), cell(max(sh.lastCol, 1), max(sh.lastRow, 1)))
+	}
+	return sh.sw.Flush()
 }
 
 // escapeHF escapes a header/footer text (& starts a code there).
@@ -477,22 +573,22 @@ func yesNo(v bool) string {
 	return "no"
 }
 
+// properties sets the extended properties through excelize and keeps the
+// core properties for canonicalZip, which writes docProps/core.xml itself:
+// excelize writes cp:keywords, cp:lastModifiedBy and cp:category
+// unprefixed (valid, but exceljs and some indexers then fail to read the
+// part), and writes elements for properties nobody set.
 func (b *builder) properties() error {
 	s := b.s
-	when := b.opt.Date.UTC().Format(time.RFC3339)
-	if err := b.f.SetDocProps(&excelize.DocProperties{
-		Title:          s.Meta.Title,
-		Subject:        "DPRK theft of cryptocurrency: incidents, claims, yearly totals and sources",
-		Creator:        s.Meta.Author,
-		LastModifiedBy: "dprkreport",
-		Keywords:       "DPRK; North Korea; cryptocurrency; theft; UN Panel of Experts; Chainalysis",
-		Description:    fmt.Sprintf("Built by dprkreport from dataset %s (as of %s).", s.Fingerprint, s.Meta.AsOf),
-		Category:       "Open-source intelligence",
-		Language:       "en",
-		Created:        when,
-		Modified:       when,
-	}); err != nil {
-		return err
+	b.core = coreProps{
+		Title:       s.Meta.Title,
+		Subject:     "DPRK theft of cryptocurrency: incidents, claims, yearly totals and sources",
+		Creator:     s.Meta.Author,
+		Keywords:    "DPRK; North Korea; cryptocurrency; theft",
+		Description: fmt.Sprintf("Built by dprkreport from dataset %s (as of %s).", s.Fingerprint, s.Meta.AsOf),
+		Modifier:    "dprkreport",
+		Language:    "en",
+		Date:        b.opt.Date,
 	}
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "dprkreport", Company: ""})
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -408,24 +409,40 @@ func recalcCases(t *testing.T) []struct {
 	}
 }
 
-// recalc renders each case, has program compute it (convert writes the
-// recalculated copy and returns its path), and checks every cached value
-// and the yearly and matrix totals against Go's.
-func recalc(t *testing.T, program string, convert func(t *testing.T, dir string, data []byte) string) {
+// recalc renders each case, has program compute it, and checks every
+// cached value and the yearly and matrix totals against Go's.
+func recalc(t *testing.T, program string) {
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			data := render(t, c.s)
-			got := values(t, convert(t, t.TempDir(), data))
+			got := recalculated(t, program, c.name, data)
 			compareRecalc(t, program, formulaCells(t, data), got)
 			checkTotals(t, program, c.s, got)
 		})
 	}
 }
 
-func TestGnumericRecalc(t *testing.T) {
-	ssconvert := testtool.Need(t, "ssconvert", "gnumeric")
-	recalc(t, "Gnumeric", func(t *testing.T, dir string, data []byte) string {
-		in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
+// recalcs holds each program's recalculation of each case, read back as
+// values: the recalculation tests and the reader agreement test share
+// them (a LibreOffice run takes seconds).
+var recalcs sync.Map
+
+// recalculated returns every cell value of case name as program computes
+// it: Gnumeric from the workbook as written, LibreOffice from a copy with
+// every cached value stripped, so that it must compute the formulas.
+func recalculated(t *testing.T, program, name string, data []byte) map[string]string {
+	t.Helper()
+	key := program + "/" + name
+	if v, ok := recalcs.Load(key); ok {
+		return v.(map[string]string)
+	}
+	var out string
+	dir := t.TempDir()
+	switch program {
+	case "Gnumeric":
+		ssconvert := testtool.Need(t, "ssconvert", "gnumeric")
+		in := filepath.Join(dir, "in.xlsx")
+		out = filepath.Join(dir, "out.xlsx")
 		if err := os.WriteFile(in, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -433,9 +450,28 @@ func TestGnumericRecalc(t *testing.T) {
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("ssconvert: %v\n%s", err, b)
 		}
-		return out
-	})
+	case "LibreOffice":
+		soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
+		in := filepath.Join(dir, "stripped.xlsx")
+		if err := os.WriteFile(in, stripCaches(t, data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		outDir := filepath.Join(dir, "out")
+		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, b)
+		}
+		out = filepath.Join(outDir, "stripped.xlsx")
+	default:
+		t.Fatalf("no recalculating reader %q", program)
+	}
+	v := values(t, out)
+	recalcs.Store(key, v)
+	return v
 }
+
+func TestGnumericRecalc(t *testing.T) { recalc(t, "Gnumeric") }
 
 var cachedValue = regexp.MustCompile(`(</f>)<v>[^<]*</v>`)
 
@@ -461,21 +497,4 @@ func stripCaches(t testing.TB, data []byte) []byte {
 	return buf.Bytes()
 }
 
-func TestLibreOfficeRecalc(t *testing.T) {
-	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
-	// LibreOffice gets a copy with every cached value stripped, so that it
-	// must compute the formulas.
-	recalc(t, "LibreOffice", func(t *testing.T, dir string, data []byte) string {
-		in := filepath.Join(dir, "stripped.xlsx")
-		if err := os.WriteFile(in, stripCaches(t, data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		outDir := filepath.Join(dir, "out")
-		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, b)
-		}
-		return filepath.Join(outDir, "stripped.xlsx")
-	})
-}
+func TestLibreOfficeRecalc(t *testing.T) { recalc(t, "LibreOffice") }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,12 +13,14 @@ import (
 )
 
 // canonicalZip rewrites the package excelize wrote so that equal workbooks
-// are equal bytes: entries in a fixed order ([Content_Types].xml and the
-// package relationships first, then by name), one fixed time on every entry,
-// and the <Default> and <Override> elements of [Content_Types].xml sorted.
-// excelize's own order depends on Go map iteration once charts and several
-// stream writers are involved.
-func canonicalZip(w io.Writer, in []byte, when time.Time) error {
+// are equal bytes and every reader opens them: entries in a fixed order
+// ([Content_Types].xml and the package relationships first, then by name),
+// one fixed time on every entry, the <Default> and <Override> elements of
+// [Content_Types].xml sorted, docProps/core.xml replaced by core, and the
+// <drawing> reference of a streamed sheet given the conventional r:
+// prefix. excelize's own order depends on Go map iteration once charts and
+// several stream writers are involved.
+func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
 		return fmt.Errorf("reread workbook: %w", err)
@@ -38,35 +41,55 @@ func canonicalZip(w io.Writer, in []byte, when time.Time) error {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
+	drawn, err := sheetsWithDrawings(files)
+	if err != nil {
+		return err
+	}
 	if when.IsZero() || when.Year() < 1980 {
 		when = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
+	date, clock := dosTime(when)
 	zw := zip.NewWriter(w)
+	rewrite := func(f *zip.File, data []byte) error {
+		hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
+		if err != nil {
+			return err
+		}
+		_, err = hw.Write(data)
+		return err
+	}
 	for _, f := range files {
-		if f.Name == "[Content_Types].xml" {
-			rc, err := f.Open()
+		switch {
+		case f.Name == "[Content_Types].xml":
+			data, err := inflate(f)
 			if err != nil {
 				return err
 			}
-			data, err := io.ReadAll(rc)
-			rc.Close()
+			if err := rewrite(f, sortContentTypes(data)); err != nil {
+				return err
+			}
+			continue
+		case f.Name == "docProps/core.xml":
+			if err := rewrite(f, core); err != nil {
+				return err
+			}
+			continue
+		case drawn[f.Name]:
+			data, err := inflate(f)
 			if err != nil {
 				return err
 			}
-			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: when.UTC()})
-			if err != nil {
-				return err
-			}
-			if _, err := hw.Write(sortContentTypes(data)); err != nil {
+			if err := rewrite(f, bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))); err != nil {
 				return err
 			}
 			continue
 		}
 		// Every other entry is copied as compressed: its bytes do not
 		// depend on map order, and inflating and deflating them again
-		// would double the cost of the write.
+		// would double the cost of the write. (CreateRaw takes the DOS
+		// date and time as given; it does not convert Modified.)
 		hw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: f.Name, Method: f.Method, Modified: when.UTC(),
+			Name: f.Name, Method: f.Method, ModifiedDate: date, ModifiedTime: clock,
 			CRC32: f.CRC32, CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
 		})
 		if err != nil {
@@ -81,6 +104,50 @@ func canonicalZip(w io.Writer, in []byte, when time.Time) error {
 		}
 	}
 	return zw.Close()
+}
+
+// drawingRef is how excelize's stream writer encodes a sheet's drawing
+// reference: schema-valid, but exceljs (#2603) and other readers look for
+// the r: prefix the worksheet root already declares.
+const drawingRef = `<drawing xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id=`
+
+// sheetsWithDrawings names the worksheets whose relationships include a
+// drawing: the only sheets that carry a <drawing> reference, so the only
+// ones worth inflating.
+func sheetsWithDrawings(files []*zip.File) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, f := range files {
+		dir, base := path.Split(f.Name)
+		if dir != "xl/worksheets/_rels/" || !strings.HasSuffix(base, ".rels") {
+			continue
+		}
+		data, err := inflate(f)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Contains(data, []byte("/relationships/drawing\"")) {
+			out["xl/worksheets/"+strings.TrimSuffix(base, ".rels")] = true
+		}
+	}
+	return out, nil
+}
+
+func inflate(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// dosTime is t as the MS-DOS date and time of a zip entry (two-second
+// resolution, local time of the writer: here always UTC).
+func dosTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }
 
 var contentTypeElem = regexp.MustCompile(`<(Default|Override) [^>]*(/>|></(Default|Override)>)`)
