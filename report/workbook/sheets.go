@@ -241,7 +241,10 @@ func (b *builder) years() error {
 		if err := sh.InsertPageBreak(cell(1, sh.row+1)); err != nil {
 			return err
 		}
-		if err := b.yearChart(sh.row+2, lastYearRow, firstO, nOrig); err != nil {
+		// Added once the sheet streams: excelize anchors the chart by the
+		// column widths, which are set only then.
+		at := sh.row + 2
+		if err := sh.do(func(*excelize.StreamWriter) error { return b.yearChart(at, lastYearRow, firstO, nOrig) }); err != nil {
 			return err
 		}
 	}
@@ -261,13 +264,26 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[i%len(colours)]}},
 		})
 	}
+	// Axis labels in near-black at 10 pt with axis titles: excelize's
+	// default is a light grey that prints as almost nothing.
+	ink := func(size float64, bold bool) *excelize.Font {
+		return &excelize.Font{Family: "Calibri", Size: size, Color: "262626", Bold: bold}
+	}
+	title := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: ink(10, true)}}}
+	}
 	return b.f.AddChart(SheetYears, cell(1, atRow), &excelize.Chart{
-		Type:         excelize.Col,
-		Series:       series,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "DPRK-attributed theft by year: each originator's highest figure (USD); qualifiers and hedges are in the table"}}},
-		Legend:       excelize.ChartLegend{Position: "bottom"},
-		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: `"$"#,##0,,"M"`}},
-		Dimension:    excelize.ChartDimension{Width: 900, Height: 380},
+		Type:   excelize.Col,
+		Series: series,
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
+			Text: "DPRK-attributed theft by year: each originator's highest figure (USD); qualifiers and hedges are in the table",
+			Font: ink(12, true),
+		}}},
+		Legend: excelize.ChartLegend{Position: "bottom", Font: ink(10, false)},
+		XAxis:  excelize.ChartAxis{Font: *ink(10, false), Title: title("Year")},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: *ink(10, false), Title: title("USD, millions"),
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: `"$"#,##0,,"M"`}},
+		Dimension:    excelize.ChartDimension{Width: 1100, Height: 480},
 		PlotArea:     excelize.ChartPlotArea{ShowVal: false},
 		ShowBlanksAs: "gap",
 	})
@@ -279,11 +295,11 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 func (b *builder) sourceMatrix() error {
 	s := b.s
 	m := b.matrix
-	widths := []float64{28, 22, 34}
+	widths := []float64{28, 30, 34}
 	for range max(b.articles, 1) {
 		widths = append(widths, 7)
 	}
-	widths = append(widths, 9, 12, 34, 8)
+	widths = append(widths, 9, 12, 44, 10)
 	sh, err := b.stream(SheetMatrix, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
 	if err != nil {
 		return err
@@ -301,6 +317,11 @@ func (b *builder) sourceMatrix() error {
 	for _, h := range []string{"Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator"} {
 		head = append(head, text(h, b.st.header))
 	}
+	for i, h := range head {
+		if c := h.(excelize.Cell); c.StyleID == b.st.header {
+			sh.widen(i, c.Value.(string))
+		}
+	}
 	sh.row++
 	if err := sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*7.2+10, 409)}); err != nil {
 		return err
@@ -312,12 +333,12 @@ func (b *builder) sourceMatrix() error {
 	// order, so source N is column firstSrc+N-1).
 	nSrc := max(b.articles, 1)
 	buf := make([]any, 3+nSrc, 3+nSrc+4)
-	one := excelize.Cell{Value: 1}
+	one := excelize.Cell{Value: 1, StyleID: b.st.top}
 	for _, c := range s.Claims {
 		r := sh.row + 1
 		row := buf[:3+nSrc]
 		clear(row)
-		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Hedged(), b.st.top), text(c.Originator.Name, b.st.top)
+		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Hedged(), b.st.wrap), text(c.Originator.Name, b.st.wrap)
 		for _, src := range c.Sources {
 			if i := b.srcIndex[src]; i < b.articles {
 				row[3+i] = one
@@ -333,7 +354,7 @@ func (b *builder) sourceMatrix() error {
 		row = append(row,
 			formula(fmt.Sprintf("SUM(%s:%s)", cell(m.firstSrc, r), cell(m.lastSrc, r)), c.Articles(), b.st.top),
 			formula(fmt.Sprintf("SUMIFS(MatrixFirst,MatrixKey,%s)", cell(m.key, r)), c.Independent, b.st.top),
-			text(key, b.st.top),
+			text(key, b.st.wrap),
 			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,$C$2:C%d,C%d)=1,1,0)",
 				col(m.key), cell(m.key, r), cell(m.key, r), r, r), first, b.st.top),
 		)

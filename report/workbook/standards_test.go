@@ -285,6 +285,7 @@ func TestPackageConventions(t *testing.T) {
 				if prev == 0 {
 					t.Errorf("%s: no <col> widths", sheet)
 				}
+				checkFit(t, f, sheet, xmlText, rows)
 				if strings.Contains(xmlText, "relationships:id") {
 					t.Errorf("%s: a relationships:id attribute (exceljs needs r:id)", sheet)
 				}
@@ -324,4 +325,60 @@ func zipFiles(t testing.TB, data []byte) []*zip.File {
 		t.Fatal(err)
 	}
 	return zr.File
+}
+
+// checkFit checks a sheet's layout against its <col> widths: every word of
+// the header row and every formatted number fits its column (a number
+// that does not shows as ###), and the print scale stays readable.
+func checkFit(t *testing.T, f *excelize.File, sheet, xmlText string, rows [][]string) {
+	t.Helper()
+	widths := map[int]float64{}
+	total := 0.0
+	for _, m := range regexp.MustCompile(`<col min="(\d+)" max="(\d+)" width="([0-9.]+)"`).FindAllStringSubmatch(xmlText, -1) {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		w, _ := strconv.ParseFloat(m[3], 64)
+		for c := lo; c <= hi; c++ {
+			widths[c] = w
+			total += (w*7 + 5) * 0.75
+		}
+	}
+	if len(rows) > 0 && sheet != "Overview" {
+		for c, h := range rows[0] {
+			for _, word := range strings.Fields(h) {
+				if need := float64(len([]rune(word)))*1.1 + 1; need > widths[c+1] && !strings.HasPrefix(h, "[") {
+					t.Errorf("%s: header %q: %q needs width %.0f, column %s is %.0f", sheet, h, word, need, colName(c+1), widths[c+1])
+				}
+			}
+		}
+	}
+	for r, row := range rows {
+		for c := range row {
+			ref := cellName(c+1, r+1)
+			typ, _ := f.GetCellType(sheet, ref)
+			if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+				continue
+			}
+			shown, err := f.GetCellValue(sheet, ref)
+			if err != nil || shown == "" {
+				continue
+			}
+			if need := float64(len(shown)) + 1; need > widths[c+1] {
+				t.Errorf("%s!%s: %q needs width %.0f, column is %.0f: it would show as ###", sheet, ref, shown, need, widths[c+1])
+			}
+		}
+	}
+	setup := regexp.MustCompile(`<pageSetup[^>]*>`).FindString(xmlText)
+	fit := strings.Contains(xmlText, `<pageSetUpPr fitToPage="true">`)
+	printable := 842 - 2*0.7*72.0
+	if !strings.Contains(setup, `orientation="landscape"`) {
+		printable = 595 - 2*0.7*72.0
+	}
+	scale := min(100, int(100*printable/total))
+	switch {
+	case fit && scale < 55:
+		t.Errorf("%s: fitted to one page wide at %d%%, below the 55%% minimum", sheet, scale)
+	case !fit && !strings.Contains(setup, `scale="55"`):
+		t.Errorf("%s: not fitted to the page width, and not printed at 55%%: %s", sheet, setup)
+	}
 }

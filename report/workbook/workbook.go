@@ -7,7 +7,6 @@ package workbook
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -141,29 +140,29 @@ func (b *builder) newStyles() error {
 	usdFmt := `"$"#,##0`
 	b.st = styles{
 		header: mk(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Font:      font(excelize.Font{Bold: true, Color: "FFFFFF"}),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
 		rotated: mk(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Font:      font(excelize.Font{Bold: true, Color: "FFFFFF"}),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
 			Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90},
 		}),
 		top:      mk(&excelize.Style{Alignment: top}),
-		aside:    mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}}),
-		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}}),
-		subtitle: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Color: "404040"}}),
-		bold:     mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top}),
+		aside:    mk(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "404040"})}),
+		title:    mk(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 16, Color: "1F3864"})}),
+		subtitle: mk(&excelize.Style{Font: font(excelize.Font{Italic: true, Size: 11, Color: "404040"})}),
+		bold:     mk(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top}),
 		wrap:     mk(&excelize.Style{Alignment: wrapTop}),
 		usd:      mk(&excelize.Style{CustomNumFmt: &usdFmt, Alignment: top}),
 		number:   mk(&excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		date:     mk(&excelize.Style{NumFmt: 14, CustomNumFmt: strPtr("yyyy-mm-dd"), Alignment: top}),
 		month:    mk(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm"), Alignment: top}),
 		year:     mk(&excelize.Style{NumFmt: 1, Alignment: top}),
-		link:     mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E99", Underline: "single"}, Alignment: top}),
-		linkWrap: mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E99", Underline: "single"}, Alignment: wrapTop}),
-		note:     mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}, Alignment: wrapTop}),
+		link:     mk(&excelize.Style{Font: font(excelize.Font{Color: "1F4E99", Underline: "single"}), Alignment: top}),
+		linkWrap: mk(&excelize.Style{Font: font(excelize.Font{Color: "1F4E99", Underline: "single"}), Alignment: wrapTop}),
+		note:     mk(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "404040"}), Alignment: wrapTop}),
 	}
 	cond := func(fill string) int {
 		if err != nil {
@@ -189,6 +188,19 @@ const (
 )
 
 func strPtr(s string) *string { return &s }
+
+// font names the family and size of every styled font: a <font> without
+// <name> is the reader's own default, a serif in LibreOffice, not the
+// workbook's Calibri.
+func font(f excelize.Font) *excelize.Font {
+	if f.Family == "" {
+		f.Family = "Calibri"
+	}
+	if f.Size == 0 {
+		f.Size = 11
+	}
+	return &f
+}
 
 // names defines the workbook's named ranges, which the formulas use so that
 // they read as what they mean and survive in every reader.
@@ -242,168 +254,6 @@ func cell(c, r int) string {
 	return name
 }
 
-// sheet streams one worksheet. A sheet whose extent is declared up front
-// (setup.rows, for the long lists) streams as it is written; any other
-// sheet (the short, composite ones) records its rows and writes them at
-// Flush, once its extent is known. Either way the <dimension> element,
-// which the stream writer emits before the first row and which readers
-// such as openpyxl's read-only mode trust, names the used range exactly.
-type sheet struct {
-	b       *builder
-	name    string
-	setup   sheetSetup
-	sw      *excelize.StreamWriter // nil until the extent is known
-	pending []func(*excelize.StreamWriter) error
-	row     int
-	widths  []float64
-	wrap    map[int]bool // styles that wrap text
-
-	lastRow, lastCol int // the used range so far
-}
-
-type sheetSetup struct {
-	widths      []float64 // column widths from A
-	rows        int       // rows the sheet will hold, header included, when known up front (0: not known)
-	freeze      bool      // freeze the header row
-	printTitles bool      // repeat row 1 on every printed page
-	landscape   bool
-}
-
-func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
-	f := b.f
-	orientation := "portrait"
-	if setup.landscape {
-		orientation = "landscape"
-	}
-	one, zero := 1, 0
-	fit := true
-	paper := 9 // A4
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Size: &paper, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
-		return nil, err
-	}
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, err
-	}
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: headerText(b.s.Meta.Title),
-		OddFooter: "&LDPRK crypto-theft dataset, as of " + b.s.Meta.AsOf + "&RPage &P of &N",
-	}); err != nil {
-		return nil, err
-	}
-	if setup.printTitles {
-		if err := f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: quote(name) + "!$1:$1", Scope: name,
-		}); err != nil {
-			return nil, err
-		}
-	}
-	sh := &sheet{b: b, name: name, setup: setup, widths: setup.widths,
-		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}
-	if setup.rows > 0 {
-		if err := sh.open(setup.rows, len(setup.widths)); err != nil {
-			return nil, err
-		}
-	}
-	return sh, nil
-}
-
-// open starts the stream writer for a sheet whose used range is
-// A1:(cols, rows).
-func (sh *sheet) open(rows, cols int) error {
-	f := sh.b.f
-	ref := "A1"
-	if rows > 0 && cols > 0 && (rows > 1 || cols > 1) {
-		ref += ":" + cell(cols, rows)
-	}
-	if err := f.SetSheetDimension(sh.name, ref); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sh.name)
-	if err != nil {
-		return err
-	}
-	if sh.setup.freeze {
-		if err := sw.SetPanes(&excelize.Panes{
-			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-		}); err != nil {
-			return err
-		}
-	}
-	// excelize puts each new <col> before those already set; setting the
-	// last column first leaves them ascending, the order Excel expects.
-	for i := len(sh.widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, sh.widths[i]); err != nil {
-			return err
-		}
-	}
-	sh.sw = sw
-	return nil
-}
-
-// do runs op on the stream writer, or keeps it for Flush when the sheet's
-// extent is not known yet.
-func (sh *sheet) do(op func(*excelize.StreamWriter) error) error {
-	if sh.sw == nil {
-		sh.pending = append(sh.pending, op)
-		return nil
-	}
-	return op(sh.sw)
-}
-
-// SetRow writes the row that starts at ref (always column A here).
-func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) error {
-	_, r, err := excelize.CellNameToCoordinates(ref)
-	if err != nil {
-		return err
-	}
-	for i := len(values) - 1; i >= 0; i-- {
-		if values[i] != nil {
-			sh.lastCol = max(sh.lastCol, i+1)
-			sh.lastRow = max(sh.lastRow, r)
-			break
-		}
-	}
-	if sh.sw == nil {
-		values = slices.Clone(values) // callers reuse their row buffers
-	}
-	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
-}
-
-func (sh *sheet) MergeCell(from, to string) error {
-	return sh.do(func(sw *excelize.StreamWriter) error { return sw.MergeCell(from, to) })
-}
-
-func (sh *sheet) AddTable(t *excelize.Table) error {
-	return sh.do(func(sw *excelize.StreamWriter) error { return sw.AddTable(t) })
-}
-
-func (sh *sheet) InsertPageBreak(ref string) error {
-	return sh.do(func(sw *excelize.StreamWriter) error { return sw.InsertPageBreak(ref) })
-}
-
-// Flush ends the sheet. A declared extent must be the one written: a
-// <dimension> that lies is worse than none.
-func (sh *sheet) Flush() error {
-	if sh.sw == nil {
-		if err := sh.open(sh.lastRow, sh.lastCol); err != nil {
-			return err
-		}
-		for _, op := range sh.pending {
-			if err := op(sh.sw); err != nil {
-				return err
-			}
-		}
-		sh.pending = nil
-	} else if sh.lastRow != sh.setup.rows || sh.lastCol != len(sh.widths) {
-		return fmt.Errorf("sheet %s: declared A1:%s, wrote A1:%s", sh.name,
-			cell(len(sh.widths), sh.setup.rows), cell(max(sh.lastCol, 1), max(sh.lastRow, 1)))
-	}
-	return sh.sw.Flush()
-}
-
 // escapeHF escapes a header/footer text (& starts a code there).
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
@@ -435,89 +285,6 @@ func headerText(title string) string {
 		n += w
 	}
 	return pre + b.String() + "…" + post
-}
-
-// put writes the next row, tall enough for its wrapped text: the stream
-// writer cannot autofit, and readers do not autofit rows on opening.
-func (sh *sheet) put(values ...any) error {
-	sh.row++
-	var opts []excelize.RowOpts
-	if h := sh.height(values); h > 0 {
-		opts = append(opts, excelize.RowOpts{Height: h})
-	}
-	return sh.SetRow(cell(1, sh.row), values, opts...)
-}
-
-// putMerged writes a label and a text that spans columns B and C.
-func (sh *sheet) putMerged(label, text any) error {
-	saved := sh.widths[1]
-	sh.widths[1] += sh.widths[2]
-	err := sh.put(label, text)
-	sh.widths[1] = saved
-	if err != nil {
-		return err
-	}
-	return sh.MergeCell(cell(2, sh.row), cell(3, sh.row))
-}
-
-// height estimates the height in points that a row's wrapped cells need,
-// or 0 when one line is enough.
-func (sh *sheet) height(values []any) float64 {
-	lines := 1
-	for i, v := range values {
-		c, ok := v.(excelize.Cell)
-		if !ok || !sh.wrap[c.StyleID] || i >= len(sh.widths) {
-			continue
-		}
-		s, ok := c.Value.(string)
-		if !ok {
-			continue
-		}
-		perLine := max(int(sh.widths[i]*1.15)-1, 4)
-		n := 0
-		for _, para := range strings.Split(s, "\n") {
-			n += wrappedLines(para, perLine)
-		}
-		lines = max(lines, n)
-	}
-	if lines == 1 {
-		return 0
-	}
-	return min(float64(lines)*14.5+3, 409)
-}
-
-// wrappedLines counts the lines a text takes when wrapped at word
-// boundaries to width characters.
-func wrappedLines(s string, width int) int {
-	lines, cur := 1, 0
-	for _, w := range strings.Fields(s) {
-		n := len([]rune(w))
-		switch {
-		case cur == 0:
-			cur = n
-		case cur+1+n <= width:
-			cur += 1 + n
-		default:
-			lines++
-			cur = n
-		}
-		for cur > width {
-			lines++
-			cur -= width
-		}
-	}
-	return lines
-}
-
-// skip leaves n empty rows.
-func (sh *sheet) skip(n int) { sh.row += n }
-
-func (b *builder) headerRow(sh *sheet, names ...string) error {
-	vals := make([]any, len(names))
-	for i, n := range names {
-		vals[i] = excelize.Cell{Value: n, StyleID: b.st.header}
-	}
-	return sh.put(vals...)
 }
 
 // text is a string cell; excelize writes it as an inline string, so text

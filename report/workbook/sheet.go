@@ -1,0 +1,391 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheet streams one worksheet. A sheet whose extent is declared up front
+// (setup.rows, for the long lists) streams as it is written; any other
+// sheet (the short, composite ones) records its rows and writes them at
+// Flush, once its extent is known. Either way the <dimension> element,
+// which the stream writer emits before the first row and which readers
+// such as openpyxl's read-only mode trust, names the used range exactly.
+type sheet struct {
+	b       *builder
+	name    string
+	setup   sheetSetup
+	sw      *excelize.StreamWriter // nil until the extent is known
+	pending []func(*excelize.StreamWriter) error
+	row     int
+	widths  []float64
+	wrap    map[int]bool // styles that wrap text
+
+	lastRow, lastCol int // the used range so far
+}
+
+type sheetSetup struct {
+	widths      []float64 // column widths from A
+	rows        int       // rows the sheet will hold, header included, when known up front (0: not known)
+	freeze      bool      // freeze the header row
+	printTitles bool      // repeat row 1 on every printed page
+	landscape   bool
+}
+
+func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
+	sh := &sheet{b: b, name: name, setup: setup, widths: setup.widths,
+		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}
+	return sh, nil
+}
+
+// printSetup lays a sheet out for printing on A4: the header row (and,
+// when the columns run over several pages, the ID column) repeated on every
+// page, and a scale that keeps text readable: the whole width on one page
+// when that needs no less than minPrintScale, otherwise minPrintScale with
+// the columns continued on the next pages, left to right before down.
+func (b *builder) printSetup(name string, setup sheetSetup) error {
+	f := b.f
+	orientation := "portrait"
+	printable := a4Short - 2*sideMargin
+	if setup.landscape {
+		orientation = "landscape"
+		printable = a4Long - 2*sideMargin
+	}
+	paper := 9 // A4
+	layout := &excelize.PageLayoutOptions{Size: &paper, Orientation: &orientation}
+	fit := printScale(setup.widths, printable) >= minPrintScale
+	titles := quote(name) + "!$1:$1"
+	if fit {
+		one, zero := 1, 0
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+	} else {
+		scale, order := uint(minPrintScale), "overThenDown"
+		layout.AdjustTo, layout.PageOrder = &scale, &order
+		titles = quote(name) + "!$A:$A," + titles
+	}
+	if err := f.SetPageLayout(name, layout); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: headerText(b.s.Meta.Title),
+		OddFooter: "&LDPRK crypto-theft dataset, as of " + b.s.Meta.AsOf + "&RPage &P of &N",
+	}); err != nil {
+		return err
+	}
+	if setup.printTitles {
+		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: name})
+	}
+	return nil
+}
+
+// Page geometry in points: A4, and the 0.7-inch side margins every sheet
+// keeps (excelize's and Excel's default).
+const (
+	a4Short, a4Long = 595.0, 842.0
+	sideMargin      = 0.7 * 72
+	minPrintScale   = 55 // per cent: below this, 11-point text prints under 6 points
+)
+
+// printScale is the percentage at which columns of these widths (in
+// characters of the default font) fit the printable width.
+func printScale(widths []float64, printable float64) int {
+	total := 0.0
+	for _, w := range widths {
+		total += (w*7 + 5) * 0.75 // characters to pixels (Calibri 11) to points
+	}
+	if total <= printable {
+		return 100
+	}
+	return int(100 * printable / total)
+}
+
+// open starts the stream writer for a sheet whose used range is
+// A1:(cols, rows).
+func (sh *sheet) open(rows, cols int) error {
+	if err := sh.b.printSetup(sh.name, sh.setup); err != nil {
+		return err
+	}
+	f := sh.b.f
+	ref := "A1"
+	if rows > 0 && cols > 0 && (rows > 1 || cols > 1) {
+		ref += ":" + cell(cols, rows)
+	}
+	if err := f.SetSheetDimension(sh.name, ref); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh.name)
+	if err != nil {
+		return err
+	}
+	if sh.setup.freeze {
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+	// excelize puts each new <col> before those already set; setting the
+	// last column first leaves them ascending, the order Excel expects.
+	for i := len(sh.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, sh.widths[i]); err != nil {
+			return err
+		}
+	}
+	sh.sw = sw
+	return nil
+}
+
+// start opens the stream writer and writes what was kept for it.
+func (sh *sheet) start(rows, cols int) error {
+	if err := sh.open(rows, cols); err != nil {
+		return err
+	}
+	for _, op := range sh.pending {
+		if err := op(sh.sw); err != nil {
+			return err
+		}
+	}
+	sh.pending = nil
+	return nil
+}
+
+// do runs op on the stream writer, or keeps it for Flush when the sheet's
+// extent is not known yet.
+func (sh *sheet) do(op func(*excelize.StreamWriter) error) error {
+	if sh.sw == nil {
+		sh.pending = append(sh.pending, op)
+		return nil
+	}
+	return op(sh.sw)
+}
+
+// SetRow writes the row that starts at ref (always column A here).
+func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) error {
+	_, r, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return err
+	}
+	for i := len(values) - 1; i >= 0; i-- {
+		if values[i] != nil {
+			sh.lastCol = max(sh.lastCol, i+1)
+			sh.lastRow = max(sh.lastRow, r)
+			break
+		}
+	}
+	if sh.sw == nil && sh.setup.rows > 0 && r > 1+fitRows {
+		// A declared sheet streams once its header and first rows have
+		// had their say on the column widths.
+		if err := sh.start(sh.setup.rows, len(sh.widths)); err != nil {
+			return err
+		}
+	}
+	if sh.sw == nil {
+		sh.fit(values)
+		values = slices.Clone(values) // callers reuse their row buffers
+	}
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
+}
+
+func (sh *sheet) MergeCell(from, to string) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.MergeCell(from, to) })
+}
+
+func (sh *sheet) AddTable(t *excelize.Table) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.AddTable(t) })
+}
+
+func (sh *sheet) InsertPageBreak(ref string) error {
+	return sh.do(func(sw *excelize.StreamWriter) error { return sw.InsertPageBreak(ref) })
+}
+
+// Flush ends the sheet. A declared extent must be the one written: a
+// <dimension> that lies is worse than none.
+func (sh *sheet) Flush() error {
+	if sh.sw == nil {
+		rows, cols := sh.lastRow, sh.lastCol
+		if sh.setup.rows > 0 { // a declared sheet with its header only
+			rows, cols = sh.setup.rows, len(sh.widths)
+		}
+		if err := sh.start(rows, cols); err != nil {
+			return err
+		}
+	}
+	if sh.setup.rows > 0 && (sh.lastRow != sh.setup.rows || sh.lastCol != len(sh.widths)) {
+		return fmt.Errorf("sheet %s: declared A1:%s, wrote A1:%s", sh.name,
+			cell(len(sh.widths), sh.setup.rows), cell(max(sh.lastCol, 1), max(sh.lastRow, 1)))
+	}
+	return sh.sw.Flush()
+}
+
+// put writes the next row, tall enough for its wrapped text: the stream
+// writer cannot autofit, and readers do not autofit rows on opening.
+func (sh *sheet) put(values ...any) error {
+	sh.row++
+	var opts []excelize.RowOpts
+	if h := sh.height(values); h > 0 {
+		opts = append(opts, excelize.RowOpts{Height: h})
+	}
+	return sh.SetRow(cell(1, sh.row), values, opts...)
+}
+
+// putMerged writes a label and a text that spans columns B and C.
+func (sh *sheet) putMerged(label, text any) error {
+	saved := sh.widths[1]
+	sh.widths[1] += sh.widths[2]
+	err := sh.put(label, text)
+	sh.widths[1] = saved
+	if err != nil {
+		return err
+	}
+	return sh.MergeCell(cell(2, sh.row), cell(3, sh.row))
+}
+
+// height estimates the height in points that a row's wrapped cells need,
+// or 0 when one line is enough.
+func (sh *sheet) height(values []any) float64 {
+	lines := 1
+	for i, v := range values {
+		c, ok := v.(excelize.Cell)
+		if !ok || !sh.wrap[c.StyleID] || i >= len(sh.widths) {
+			continue
+		}
+		s, ok := c.Value.(string)
+		if !ok {
+			continue
+		}
+		perLine := max(int(sh.widths[i]*1.15)-1, 4)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			n += wrappedLines(para, perLine)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(float64(lines)*14.5+3, 409)
+}
+
+// wrappedLines counts the lines a text takes when wrapped at word
+// boundaries to width characters.
+func wrappedLines(s string, width int) int {
+	lines, cur := 1, 0
+	for _, w := range strings.Fields(s) {
+		n := len([]rune(w))
+		switch {
+		case cur == 0:
+			cur = n
+		case cur+1+n <= width:
+			cur += 1 + n
+		default:
+			lines++
+			cur = n
+		}
+		for cur > width {
+			lines++
+			cur -= width
+		}
+	}
+	return lines
+}
+
+// widen widens column i (from 0), while its width can still change, to
+// hold the longest word of header.
+func (sh *sheet) widen(i int, header string) {
+	if sh.sw == nil && i < len(sh.widths) {
+		sh.widths[i] = max(sh.widths[i], wordWidth(header))
+	}
+}
+
+// wordWidth is the column width, in characters of the default font, that
+// the longest word of s needs in bold (about a tenth wider), with the
+// cell's padding.
+func wordWidth(s string) float64 {
+	longest := 0
+	for _, w := range strings.Fields(s) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return math.Ceil(float64(longest)*1.1 + 1.5)
+}
+
+// fitRows is how many data rows of a long list set its column widths
+// (short sheets fit all their rows).
+const fitRows = 1000
+
+// fit widens each column, up to maxFit, to show the text or number of a
+// cell that does not wrap: a number too wide for its column shows as ###,
+// and a code cut at the column's edge reads as another code.
+func (sh *sheet) fit(values []any) {
+	for i, v := range values {
+		if i >= len(sh.widths) {
+			break
+		}
+		if n := sh.shown(v); n > 0 {
+			sh.widths[i] = max(sh.widths[i], min(float64(n)+1.5, maxFit))
+		}
+	}
+}
+
+const maxFit = 40
+
+// shown is how many characters a table cell that does not wrap shows (0
+// for one that wraps, is a free-standing title or note, or is empty).
+func (sh *sheet) shown(v any) int {
+	c, ok := v.(excelize.Cell)
+	st := sh.b.st
+	if !ok || !slices.Contains([]int{st.top, st.usd, st.number, st.date, st.month, st.year, st.link}, c.StyleID) {
+		return 0 // wrapped text, or a title or note meant to run across empty cells
+	}
+	switch x := c.Value.(type) {
+	case string:
+		return utf8.RuneCountInString(x)
+	case time.Time:
+		if c.StyleID == st.month {
+			return 7
+		}
+		return 10
+	case float64:
+		n := len(strconv.FormatFloat(math.Abs(x), 'f', -1, 64))
+		switch c.StyleID {
+		case st.usd, st.number:
+			n = len(strconv.FormatFloat(math.Abs(math.Round(x)), 'f', 0, 64))
+			n += (n - 1) / 3 // thousands separators
+			if c.StyleID == st.usd {
+				n++ // "$"
+			}
+		}
+		if x < 0 {
+			n++
+		}
+		return n
+	case int:
+		return len(strconv.Itoa(x))
+	}
+	return 0
+}
+
+// skip leaves n empty rows.
+func (sh *sheet) skip(n int) { sh.row += n }
+
+// headerRow writes a header row and widens each column, while its width
+// can still change, to hold the longest word of its header in bold: a
+// header that wraps mid-word ("Independen|t") reads as a typo.
+func (b *builder) headerRow(sh *sheet, names ...string) error {
+	vals := make([]any, len(names))
+	for i, n := range names {
+		vals[i] = excelize.Cell{Value: n, StyleID: b.st.header}
+		sh.widen(i, n)
+	}
+	return sh.put(vals...)
+}
