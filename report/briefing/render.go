@@ -121,11 +121,18 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return 0, err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	out, err := finish(buf.Bytes(), docLang)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(out); err != nil {
 		return 0, err
 	}
 	return pdf.PageNo(), nil
 }
+
+// docLang is the briefing's language (BCP 47): its templates are English.
+const docLang = "en"
 
 func (r *renderer) setup() {
 	pdf := r.pdf
@@ -136,11 +143,20 @@ func (r *renderer) setup() {
 	date := r.opt.Date.UTC()
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
+	// The Info dictionary, and the same entries as XMP metadata.
+	const (
+		subject  = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
+		keywords = "DPRK, North Korea, cryptocurrency theft, open-source intelligence"
+		creator  = "dprkreport"
+		producer = "dprkreport with gofpdf 1.16.2"
+	)
 	pdf.SetTitle(s.Meta.Title, true)
-	pdf.SetSubject("Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources", true)
-	pdf.SetKeywords("DPRK, North Korea, cryptocurrency theft, UN Panel of Experts, Chainalysis, open-source intelligence", true)
+	pdf.SetSubject(subject, true)
+	pdf.SetKeywords(keywords, true)
 	pdf.SetAuthor(s.Meta.Author, true)
-	pdf.SetCreator("dprkreport", true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(producer, true)
+	pdf.SetXmpMetadata(xmp(s.Meta.Title, s.Meta.Author, subject, keywords, creator, producer, docLang, date))
 	pdf.AliasNbPages("{nb}")
 	pdf.SetHeaderFuncMode(func() {
 		if pdf.PageNo() == 1 {
