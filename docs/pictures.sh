@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the pictures the README shows: the briefing's first page and the
 # workbook's source matrix, as LibreOffice prints it. Needs poppler-utils and
-# libreoffice-calc-nogui. Run from anywhere: docs/pictures.sh
+# libreoffice-calc-nogui, and fonts-crosextra-carlito (metric-compatible with the
+# workbook's Calibri). Run from anywhere: docs/pictures.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tmp="$(mktemp -d)"
@@ -12,10 +13,11 @@ go run . -q -o "$tmp/briefing.pdf" -o "$tmp/workbook.xlsx"
 pdftoppm -r 100 -png -f 1 -l 1 -singlefile "$tmp/briefing.pdf" docs/briefing
 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
   --convert-to pdf --outdir "$tmp" "$tmp/workbook.xlsx" >/dev/null
-# The matrix is the sheet before last; find its page by its header text.
+# The matrix's first printed page: the first with its header (repeated on
+# every page of the sheet).
 page="$(for p in $(seq 1 "$(pdfinfo "$tmp/workbook.pdf" | awk '/^Pages:/ {print $2}')"); do
   text="$(pdftotext -f "$p" -l "$p" "$tmp/workbook.pdf" -)"
-  if grep -q 'Claims citing the article' <<<"$text"; then echo "$p"; break; fi
+  if grep -q 'Quantity (metric' <<<"$text"; then echo "$p"; break; fi
 done)"
 if [ -z "$page" ]; then
   echo "pictures.sh: the source matrix was not found in LibreOffice's PDF of the workbook" >&2
