@@ -194,11 +194,11 @@ func checkXMP(t *testing.T, packet []byte, info map[string]any) {
 			Creator     rdfList `xml:"http://purl.org/dc/elements/1.1/ creator"`
 			Description rdfList `xml:"http://purl.org/dc/elements/1.1/ description"`
 			Language    rdfList `xml:"http://purl.org/dc/elements/1.1/ language"`
-			Keywords    string `xml:"http://ns.adobe.com/pdf/1.3/ Keywords"`
-			Producer    string `xml:"http://ns.adobe.com/pdf/1.3/ Producer"`
-			CreatorTool string `xml:"http://ns.adobe.com/xap/1.0/ CreatorTool"`
-			CreateDate  string `xml:"http://ns.adobe.com/xap/1.0/ CreateDate"`
-			ModifyDate  string `xml:"http://ns.adobe.com/xap/1.0/ ModifyDate"`
+			Keywords    string  `xml:"http://ns.adobe.com/pdf/1.3/ Keywords"`
+			Producer    string  `xml:"http://ns.adobe.com/pdf/1.3/ Producer"`
+			CreatorTool string  `xml:"http://ns.adobe.com/xap/1.0/ CreatorTool"`
+			CreateDate  string  `xml:"http://ns.adobe.com/xap/1.0/ CreateDate"`
+			ModifyDate  string  `xml:"http://ns.adobe.com/xap/1.0/ ModifyDate"`
 		} `xml:"RDF>Description"`
 	}
 	if err := xml.Unmarshal(packet, &x); err != nil {
