@@ -21,7 +21,7 @@ func chdirTemp(t *testing.T) string {
 func TestEmptyFlagValues(t *testing.T) {
 	for _, args := range [][]string{
 		{"--data", ""}, {"--data="}, {"-d", ""},
-		{"--templates", ""}, {"--templates="},
+		{"--templates", ""}, {"--templates="}, {"--font", ""}, {"--font="},
 		{"--archive", ""},
 		{"--init", ""}, {"--init="},
 		{"-o", ""}, {"-o", "a.pdf", "-o", ""}, {"--output="},

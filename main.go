@@ -54,6 +54,7 @@ type config struct {
 	format    string
 	data      string
 	templates string
+	font      string
 	archive   string
 	check     bool
 	init      string
@@ -73,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf or xlsx")
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
+	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
 	fs.StringVar(&cfg.archive, "archive", "", "verify citation excerpts against the archived articles in `DIR`")
 	fs.BoolVar(&cfg.check, "check", false, "validate the dataset and print a summary; write nothing")
 	fs.StringVar(&cfg.init, "init", "", "write the embedded dataset and templates into `DIR` as a starting point")
@@ -88,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// An empty value never means "the default": --data "" is a mistake
 	// (an unset variable), not a request for the embedded dataset.
-	for _, name := range []string{"output", "format", "data", "templates", "archive", "init"} {
+	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "init"} {
 		f := fs.Lookup(name)
 		if !f.Changed {
 			continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +20,9 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command-line scenarios in testdata/script: one
 // .txtar per behaviour. $SEEDS names the archived articles when they are
 // beside the project, and the condition [seeds] tells whether they are.
+// nanum is the Hangul font the --font scenarios use (Debian: fonts-nanum).
+const nanum = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+
 func TestScripts(t *testing.T) {
 	seeds, _ := filepath.Abs(filepath.Join("..", "shared", "seeds"))
 	_, err := os.Stat(seeds)
@@ -28,13 +32,23 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEEDS", seeds)
+			env.Setenv("NANUM", nanum)
 			env.Setenv("GITHUB_ACTIONS", "")
 			env.Setenv("SOURCE_DATE_EPOCH", "")
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "seeds" {
+			switch cond {
+			case "seeds":
 				return haveSeeds, nil
+			case "nanum":
+				if _, err := os.Stat(nanum); err != nil {
+					if os.Getenv("DPRKREPORT_REQUIRE_TOOLS") == "1" {
+						return false, fmt.Errorf("%s is required (DPRKREPORT_REQUIRE_TOOLS=1): apt-get install fonts-nanum", nanum)
+					}
+					return false, nil
+				}
+				return true, nil
 			}
 			return false, nil
 		},

@@ -93,12 +93,18 @@ func (s *staging) open(a *artifact) (io.Writer, error) {
 	if err := s.mkdirAll(dir); err != nil {
 		return nil, fmt.Errorf("%s: cannot create the output directory: %w", a.path, ioerr.Cause(err))
 	}
+	// Created and recorded under the lock the signal handler takes, so
+	// that a signal between the two cannot leave the file unknown to it.
+	live.Lock()
 	f, err := os.CreateTemp(dir, "."+filepath.Base(a.path)+".tmp*")
+	if err == nil {
+		sf.f, sf.bw = f, bufio.NewWriterSize(f, 1<<16)
+		s.files = append(s.files, sf)
+	}
+	live.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write to %s: %w", a.path, dir, ioerr.Cause(err))
 	}
-	sf.f, sf.bw = f, bufio.NewWriterSize(f, 1<<16)
-	s.add(sf)
 	return countingWriter{sf.bw, &a.size}, nil
 }
 
@@ -120,11 +126,11 @@ func (s *staging) mkdirAll(dir string) error {
 			break
 		}
 	}
+	live.Lock() // as for the temporary file: made and recorded at once
+	defer live.Unlock()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	live.Lock()
-	defer live.Unlock()
 	for i := len(missing) - 1; i >= 0; i-- {
 		s.created = append(s.created, missing[i])
 	}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/ioerr"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
 	"github.com/dprkreport/dprkreport/report/workbook"
@@ -68,7 +69,13 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	if data == nil {
 		return code
 	}
-	opt := dataset.Options{Name: name, Glyphs: briefing.Covers}
+	var fallback *briefing.Font
+	if cfg.font != "" {
+		if fallback, code = loadFont(cfg.font, u); fallback == nil {
+			return code
+		}
+	}
+	opt := dataset.Options{Name: name, Glyphs: briefing.Glyphs(fallback)}
 	if cfg.archive != "" {
 		if code := isDir("--archive", cfg.archive, u); code != 0 {
 			return code
@@ -126,7 +133,7 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		}
 		switch a.format {
 		case "pdf":
-			pages, err := briefing.Render(w, doc, briefing.Options{Date: when})
+			pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback})
 			if err != nil {
 				return u.fail(fmt.Errorf("render briefing: %w", err), "")
 			}
@@ -244,6 +251,20 @@ func isDir(flag, dir string, u *ui) int {
 		return u.fail(fmt.Errorf("%s %s: not a directory", flag, dir), flag+" takes the folder that holds the files")
 	}
 	return 0
+}
+
+// loadFont reads the --font file: a regular file of at most
+// briefing.MaxFontSize bytes that gofpdf can embed.
+func loadFont(path string, u *ui) (*briefing.Font, int) {
+	data, err := dataset.ReadFile(os.DirFS(filepath.Dir(path)), filepath.Base(path), briefing.MaxFontSize)
+	if err != nil {
+		return nil, u.fail(fmt.Errorf("--font %s: %w", path, ioerr.Cause(err)), "give a TrueType font file, e.g. /usr/share/fonts/truetype/nanum/NanumGothic.ttf (Debian: fonts-nanum)")
+	}
+	f, err := briefing.LoadFont(path, data)
+	if err != nil {
+		return nil, u.fail(fmt.Errorf("--font %w", err), "give a TrueType (.ttf) font with glyf outlines, e.g. NanumGothic.ttf from Debian's fonts-nanum")
+	}
+	return f, 0
 }
 
 // sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): nil

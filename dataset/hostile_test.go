@@ -155,7 +155,7 @@ citations = [
 	got := loadErrors(t, data, ascii)
 	want := []string{
 		"m/claims.toml:11:8: note is 32768 characters long; a workbook cell holds at most 32767 (hint: shorten it, or move the text to the archived article and cite it)",
-		"m/claims.toml:13:79: note holds characters the briefing's fonts cannot draw: '한' (U+D55C), '국' (U+AD6D), '어' (U+C5B4) (hint: use characters the fonts cover (Latin, Greek, Cyrillic), or transliterate)",
+		"m/claims.toml:13:79: note holds characters the briefing's fonts cannot draw: '한' (U+D55C), '국' (U+AD6D), '어' (U+C5B4) (hint: use characters the fonts cover (Latin, Greek, Cyrillic), transliterate, or give --font a TrueType font that has them (Hangul: NanumGothic.ttf from Debian's fonts-nanum))",
 		"m/sources.toml:6:7: url is 320 characters long; a workbook link holds at most 255 (hint: link a shorter address to the same page)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

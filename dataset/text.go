@@ -47,6 +47,17 @@ func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 
 // regular checks that fi is a regular file no larger than MaxFileSize.
 func regular(fi fs.FileInfo) error {
+	if err := kind(fi); err != nil {
+		return err
+	}
+	if fi.Size() > MaxFileSize {
+		return fmt.Errorf("is %d MiB; a data file may hold at most %d MiB", fi.Size()>>20, MaxFileSize>>20)
+	}
+	return nil
+}
+
+// kind checks that fi is a regular file.
+func kind(fi fs.FileInfo) error {
 	switch m := fi.Mode(); {
 	case m.IsDir():
 		return errors.New("is a directory")
@@ -56,8 +67,6 @@ func regular(fi fs.FileInfo) error {
 		return errors.New("is a device, not a regular file")
 	case !m.IsRegular():
 		return errors.New("is not a regular file")
-	case fi.Size() > MaxFileSize:
-		return fmt.Errorf("is %d MiB; a data file may hold at most %d MiB", fi.Size()>>20, MaxFileSize>>20)
 	}
 	return nil
 }
@@ -69,11 +78,37 @@ func readRegular(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err == nil && len(data) > MaxFileSize {
-		err = fmt.Errorf("grew past %d MiB while being read", MaxFileSize>>20)
+	return readAtMost(f, MaxFileSize)
+}
+
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("grew past %d MiB while being read", limit>>20)
 	}
 	return data, err
+}
+
+// ReadFile reads a whole regular file of at most limit bytes, for the
+// files besides the dataset that a run reads (a --font file): a FIFO
+// would block, a device never end.
+func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := kind(fi); err != nil {
+		return nil, err
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("is %d MiB; at most %d MiB is read", fi.Size()>>20, limit>>20)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAtMost(f, limit)
 }
 
 // errStop ends a decode at the first byte that is not text.
@@ -263,7 +298,7 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 		for i, r := range missing {
 			names[i] = fmt.Sprintf("%q (%U)", r, r)
 		}
-		v.add(here, "use characters the fonts cover (Latin, Greek, Cyrillic), or transliterate", "%s holds characters the briefing's fonts cannot draw: %s", key, strings.Join(names, ", "))
+		v.add(here, "use characters the fonts cover (Latin, Greek, Cyrillic), transliterate, or give --font a TrueType font that has them (Hangul: NanumGothic.ttf from Debian's fonts-nanum)", "%s holds characters the briefing's fonts cannot draw: %s", key, strings.Join(names, ", "))
 	}
 }
 

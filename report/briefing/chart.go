@@ -32,9 +32,9 @@ func (r *renderer) chart(name string) {
 	years := s.Years
 	hedges := &hedgeSet{}
 	if len(years) == 0 {
-		setFont(pdf, style{size: 8.5, italic: true, color: colorMuted})
+		r.setFont(style{size: 8.5, italic: true, color: colorMuted})
 		pdf.SetXY(r.x, r.y)
-		pdf.CellFormat(r.w, 6, "No yearly figures in this period.", "", 0, "L", false, 0, "")
+		r.cell(r.w, 6, "No yearly figures in this period.", "", 0, "L", false, 0, "")
 		r.y += 8
 		return
 	}
@@ -46,12 +46,12 @@ func (r *renderer) chart(name string) {
 	}
 	// The last year's labels run right of its dots: narrow the plot so that
 	// they end inside the margin.
-	setFont(pdf, style{size: 6, color: colorText})
+	r.setFont(style{size: 6, color: colorText})
 	slot := plotW / float64(len(years))
 	probe := &hedgeSet{} // measures the marks without numbering them
 	for _, rep := range years[len(years)-1].ByOriginator {
 		if rep.Claim != nil {
-			w := pdf.GetStringWidth(pointLabel(rep.Claim, probe)) + 5
+			w := r.width(pointLabel(rep.Claim, probe)) + 5
 			plotW = math.Min(plotW, r.w-18-(w-slot/2))
 		}
 	}
@@ -64,9 +64,9 @@ func (r *renderer) chart(name string) {
 		yy := scaleY(v)
 		pdf.SetDrawColor(215, 215, 215)
 		pdf.Line(x0, yy, x0+plotW, yy)
-		setFont(pdf, style{size: 7, color: colorMuted})
+		r.setFont(style{size: 7, color: colorMuted})
 		pdf.SetXY(r.x, yy-2)
-		pdf.CellFormat(14.5, 4, axisLabel(v), "", 0, "R", false, 0, "")
+		r.cell(14.5, 4, axisLabel(v), "", 0, "R", false, 0, "")
 	}
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.Line(x0, y0+plotH, x0+plotW, y0+plotH)
@@ -74,11 +74,11 @@ func (r *renderer) chart(name string) {
 	slot = plotW / float64(len(years))
 	for i, y := range years {
 		cx := x0 + slot*(float64(i)+0.5)
-		setFont(pdf, style{size: 7.5, color: colorText})
+		r.setFont(style{size: 7.5, color: colorText})
 		pdf.SetXY(cx-slot/2, y0+plotH+1)
-		pdf.CellFormat(slot, 4, fmt.Sprint(y.Year), "", 0, "C", false, 0, "")
+		r.cell(slot, 4, fmt.Sprint(y.Year), "", 0, "C", false, 0, "")
 		if !y.HasReports {
-			setFont(pdf, style{size: 6, italic: true, color: colorMuted})
+			r.setFont(style{size: 6, italic: true, color: colorMuted})
 			pdf.SetXY(cx-slot/2, y0+plotH-9)
 			pdf.MultiCell(slot, 2.6, "no single-year figure", "", "C", false)
 		}
@@ -99,15 +99,15 @@ func (r *renderer) chart(name string) {
 			dy := scaleY(rep.Claim.Amount.InexactFloat64())
 			pdf.Circle(cx+off, dy, 1.1, "F")
 			label := pointLabel(rep.Claim, hedges)
-			setFont(pdf, style{size: 6, color: colorText})
-			lw := pdf.GetStringWidth(label) + 1
+			r.setFont(style{size: 6, color: colorText})
+			lw := r.width(label) + 1
 			pdf.SetXY(cx+off+1.8, dy-2)
-			pdf.CellFormat(lw, 4, label, "", 0, "L", false, 0, "")
+			r.cell(lw, 4, label, "", 0, "L", false, 0, "")
 		}
 		if y.Incidents > 0 {
-			setFont(pdf, style{size: 6, color: colorMuted})
+			r.setFont(style{size: 6, color: colorMuted})
 			pdf.SetXY(cx-slot/2, y0+plotH+4)
-			pdf.CellFormat(slot, 3, report.Plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
+			r.cell(slot, 3, report.Plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
 		}
 	}
 	// Multi-year figures: a bracket under the years each covers.
@@ -132,29 +132,29 @@ func (r *renderer) chart(name string) {
 		pdf.Line(xa, by-1.2, xa, by)
 		pdf.Line(xb, by-1.2, xb, by)
 		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.Originator.Name
-		setFont(pdf, style{size: 6, color: colorText})
+		r.setFont(style{size: 6, color: colorText})
 		// Shorter forms when the bracket is narrow: the originator stays
 		// as long as it fits.
-		if pdf.GetStringWidth(label) > xb-xa {
+		if r.width(label) > xb-xa {
 			label = c.Span.Human() + ": " + pointLabel(c, hedges)
-			if long := label + ", " + c.Originator.Name; pdf.GetStringWidth(long) <= xb-xa {
+			if long := label + ", " + c.Originator.Name; r.width(long) <= xb-xa {
 				label = long
 			}
 		}
 		pdf.SetXY(xa, by+0.3)
-		pdf.CellFormat(xb-xa, 3.5, label, "", 0, "C", false, 0, "")
+		r.cell(xb-xa, 3.5, label, "", 0, "C", false, 0, "")
 		by += 5
 	}
 
 	// Legend.
 	ly := by + 1
 	lx := x0
-	setFont(pdf, style{size: 7.5, color: colorText})
+	r.setFont(style{size: 7.5, color: colorText})
 	item := func(draw func(x, y float64), label string) {
 		draw(lx+1.5, ly+2)
 		pdf.SetXY(lx+4, ly)
-		w := pdf.GetStringWidth(label) + 2
-		pdf.CellFormat(w, 4, label, "", 0, "L", false, 0, "")
+		w := r.width(label) + 2
+		r.cell(w, 4, label, "", 0, "L", false, 0, "")
 		lx += w + 6
 		if lx > x0+plotW-30 {
 			lx = x0
@@ -172,9 +172,9 @@ func (r *renderer) chart(name string) {
 	}, "low–high of reports")
 	ly += 5
 	for i, h := range hedges.list {
-		setFont(pdf, style{size: 7, color: colorMuted})
+		r.setFont(style{size: 7, color: colorMuted})
 		pdf.SetXY(x0, ly)
-		pdf.CellFormat(plotW, 3.5, mark(i)+" "+h, "", 0, "L", false, 0, "")
+		r.cell(plotW, 3.5, mark(i)+" "+h, "", 0, "L", false, 0, "")
 		ly += 3.6
 	}
 	r.y = ly + 3

@@ -44,15 +44,21 @@ var coverage = sync.OnceValues(func() (*sfnt.Font, error) {
 // glyphCheck collects the characters that the font lacks, with where they
 // occur, so that none is silently dropped from the page.
 type glyphCheck struct {
+	covers  func(rune) bool
+	names   string          // the fonts, for the message
 	known   map[rune]bool   // Covers, remembered
 	missing map[rune]string // rune → the first text it occurs in
 }
 
-func newGlyphCheck() (*glyphCheck, error) {
+func newGlyphCheck(fallback *Font) (*glyphCheck, error) {
 	if _, err := coverage(); err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
 	}
-	return &glyphCheck{known: map[rune]bool{}, missing: map[rune]string{}}, nil
+	names := "Liberation Sans"
+	if fallback != nil {
+		names += " and " + fallback.Name()
+	}
+	return &glyphCheck{covers: Glyphs(fallback), names: names, known: map[rune]bool{}, missing: map[rune]string{}}, nil
 }
 
 func (g *glyphCheck) check(s string) {
@@ -62,7 +68,7 @@ func (g *glyphCheck) check(s string) {
 		}
 		ok, seen := g.known[r]
 		if !seen {
-			ok = Covers(r)
+			ok = g.covers(r)
 			g.known[r] = ok
 		}
 		if _, dup := g.missing[r]; !ok && !dup {
@@ -90,7 +96,7 @@ func (g *glyphCheck) err() error {
 	if len(runes) > shown {
 		parts = append(parts, fmt.Sprintf("and %d more", len(runes)-shown))
 	}
-	return fmt.Errorf("the briefing's fonts (Liberation Sans) lack %d character(s): %s", len(runes), strings.Join(parts, "; "))
+	return fmt.Errorf("the briefing's fonts (%s) lack %d character(s): %s", g.names, len(runes), strings.Join(parts, "; "))
 }
 
 // Covers reports whether the briefing's fonts can draw r. The dataset's

@@ -2,8 +2,6 @@ package briefing
 
 import (
 	"strings"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // style is how a piece of inline text is drawn.
@@ -49,16 +47,6 @@ type line struct {
 
 const ptToMM = 25.4 / 72
 
-// setFont selects a style's font on the pdf.
-func setFont(pdf *gofpdf.Fpdf, st style) {
-	if st.mono {
-		pdf.SetFont(familyMono, "", st.size)
-	} else {
-		pdf.SetFont(familySans, st.fontStyle(), st.size)
-	}
-	pdf.SetTextColor(st.color[0], st.color[1], st.color[2])
-}
-
 // tokenize splits runs into tokens at white space, measuring each.
 func (r *renderer) tokenize(runs []run) []token {
 	var toks []token
@@ -70,7 +58,7 @@ func (r *renderer) tokenize(runs []run) []token {
 			continue
 		}
 		r.glyphs.check(rn.text)
-		setFont(r.pdf, rn.st)
+		r.setFont(rn.st)
 		s := rn.text
 		for len(s) > 0 {
 			i := strings.IndexFunc(s, isSpace)
@@ -86,7 +74,7 @@ func (r *renderer) tokenize(runs []run) []token {
 			s = s[len(word):]
 			t := token{run: rn, spaceBefore: space}
 			t.text = word
-			t.w = r.pdf.GetStringWidth(word)
+			t.w = r.width(word)
 			toks = append(toks, t)
 			space = false
 		}
@@ -134,8 +122,8 @@ func (r *renderer) wrap(toks []token, width float64) []line {
 		}
 		sp := 0.0
 		if len(cur) > 0 && group[0].spaceBefore {
-			setFont(r.pdf, group[0].st)
-			sp = r.pdf.GetStringWidth(" ")
+			r.setFont(group[0].st)
+			sp = r.width(" ")
 		}
 		if len(cur) > 0 && curW+sp+gw > width {
 			flush()
@@ -172,14 +160,14 @@ func (r *renderer) wrap(toks []token, width float64) []line {
 
 // cut splits a token into pieces no wider than width.
 func (r *renderer) cut(t token, width float64) []token {
-	setFont(r.pdf, t.st)
+	r.setFont(t.st)
 	var out []token
 	var b strings.Builder
 	for _, ch := range t.text {
-		if b.Len() > 0 && r.pdf.GetStringWidth(b.String()+string(ch)) > width {
+		if b.Len() > 0 && r.width(b.String()+string(ch)) > width {
 			p := t
 			p.text = b.String()
-			p.w = r.pdf.GetStringWidth(p.text)
+			p.w = r.width(p.text)
 			out = append(out, p)
 			b.Reset()
 			t.spaceBefore = false
@@ -188,7 +176,7 @@ func (r *renderer) cut(t token, width float64) []token {
 	}
 	p := t
 	p.text = b.String()
-	p.w = r.pdf.GetStringWidth(p.text)
+	p.w = r.width(p.text)
 	return append(out, p)
 }
 
@@ -201,18 +189,18 @@ func (r *renderer) drawLine(l line, x, y float64) {
 			r.setAnchor(t.anchor, y)
 			continue
 		}
-		setFont(r.pdf, t.st)
+		r.setFont(t.st)
 		if t.spaceBefore && i > 0 {
-			sw := r.pdf.GetStringWidth(" ")
+			sw := r.width(" ")
 			if t.link != "" && l.toks[i-1].link == t.link {
 				// keep a multi-word link one clickable area
 				r.pdf.SetXY(cx, y)
-				r.pdf.CellFormat(sw, l.height, " ", "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
+				r.cell(sw, l.height, " ", "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
 			}
 			cx += sw
 		}
 		r.pdf.SetXY(cx, y)
-		r.pdf.CellFormat(t.w, l.height, t.text, "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
+		r.cell(t.w, l.height, t.text, "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
 		if t.link != "" {
 			r.tracef("LINK %s %q", t.link, t.text)
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -32,7 +33,7 @@ import (
 //
 // Every edit is in a dictionary gofpdf writes as text, never inside a
 // stream.
-func finish(in []byte, lang string) ([]byte, error) {
+func finish(in []byte, lang string, fallback *Font) ([]byte, error) {
 	tr, err := readTrailer(in)
 	if err != nil {
 		return nil, err
@@ -46,9 +47,15 @@ func finish(in []byte, lang string) ([]byte, error) {
 	edits = append(edits, edit{0, eol + 1, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")})
 
 	// Font names.
-	names, err := postScriptNames()
+	base, err := postScriptNames()
 	if err != nil {
 		return nil, err
+	}
+	names := maps.Clone(base)
+	if fallback != nil {
+		for _, st := range []string{"", "B", "I", "BI"} {
+			names["utf8"+familyFallback+st] = fallback.Name()
+		}
 	}
 	digest := sha256.Sum256(in)
 	for _, m := range fontNameRef.FindAllSubmatchIndex(in, -1) {

@@ -29,6 +29,9 @@ type Options struct {
 	// paragraphs, list items, tables, links, anchors, charts, pages. Tests
 	// compare it with a golden file.
 	Trace io.Writer
+	// Fallback, when set, draws the characters the Liberation fonts lack
+	// (see LoadFont).
+	Fallback *Font
 }
 
 // Page geometry, in millimetres (A4 portrait).
@@ -55,12 +58,14 @@ var (
 )
 
 type renderer struct {
-	pdf    *gofpdf.Fpdf
-	src    []byte
-	doc    *Doc
-	opt    Options
-	base   style
-	glyphs *glyphCheck
+	pdf          *gofpdf.Fpdf
+	src          []byte
+	doc          *Doc
+	opt          Options
+	base         style
+	glyphs       *glyphCheck
+	cur          style           // the style setFont selected last
+	fallbackUsed map[string]bool // fallback font styles registered
 
 	x, w     float64 // current left edge and width of the text column
 	y        float64
@@ -76,7 +81,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 // Render draws the composed briefing as a PDF on w and returns its page
 // count. The same Doc and Options give the same bytes.
 func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
-	glyphs, err := newGlyphCheck()
+	glyphs, err := newGlyphCheck(opt.Fallback)
 	if err != nil {
 		return 0, err
 	}
@@ -84,7 +89,7 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 	r := &renderer{
 		pdf: pdf, src: doc.Markdown, doc: doc, opt: opt, glyphs: glyphs,
 		base:  style{size: 10.5, color: colorText},
-		links: map[string]int{}, anchored: map[string]bool{}, bmLevel: -1,
+		links: map[string]int{}, anchored: map[string]bool{}, bmLevel: -1, fallbackUsed: map[string]bool{},
 		trace: opt.Trace,
 		x:     marginL, w: contentW,
 	}
@@ -121,7 +126,7 @@ func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return 0, err
 	}
-	out, err := finish(buf.Bytes(), docLang)
+	out, err := finish(buf.Bytes(), docLang, opt.Fallback)
 	if err != nil {
 		return 0, err
 	}
@@ -162,31 +167,20 @@ func (r *renderer) setup() {
 		if pdf.PageNo() == 1 {
 			return
 		}
-		setFont(pdf, style{size: 7.5, color: colorMuted})
+		r.setFont(style{size: 7.5, color: colorMuted})
 		pdf.SetXY(marginL, 10)
-		pdf.CellFormat(contentW*0.75, 5, truncate(pdf, s.Meta.Title, contentW*0.72), "", 0, "L", false, 0, "")
-		pdf.CellFormat(contentW*0.25, 5, "Open-source briefing", "", 0, "R", false, 0, "")
+		r.cell(contentW*0.75, 5, r.truncate(s.Meta.Title, contentW*0.72), "", 0, "L", false, 0, "")
+		r.cell(contentW*0.25, 5, "Open-source briefing", "", 0, "R", false, 0, "")
 		pdf.SetDrawColor(180, 180, 180)
 		pdf.SetLineWidth(0.2)
 		pdf.Line(marginL, 15.5, pageW-marginR, 15.5)
 	}, false)
 	pdf.SetFooterFunc(func() {
-		setFont(pdf, style{size: 7.5, color: colorMuted})
+		r.setFont(style{size: 7.5, color: colorMuted})
 		pdf.SetXY(marginL, pageH-12)
-		pdf.CellFormat(contentW/2, 5, "As of "+s.Meta.AsOfDate.Human()+" · dataset "+s.Fingerprint[:12], "", 0, "L", false, 0, "")
-		pdf.CellFormat(contentW/2, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		r.cell(contentW/2, 5, "As of "+s.Meta.AsOfDate.Human()+" · dataset "+s.Fingerprint[:12], "", 0, "L", false, 0, "")
+		r.cell(contentW/2, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 	})
-}
-
-func truncate(pdf *gofpdf.Fpdf, s string, w float64) string {
-	if pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 0 && pdf.GetStringWidth(string(rs)+"…") > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
 }
 
 func (r *renderer) tracef(format string, args ...any) {
@@ -494,9 +488,9 @@ func (r *renderer) list(n *ast.List) {
 		savedX, savedW := r.x, r.w
 		lh := r.base.size * ptToMM * 1.35
 		r.room(lh)
-		setFont(r.pdf, r.base)
+		r.setFont(r.base)
 		r.pdf.SetXY(r.x, r.y)
-		r.pdf.CellFormat(bulletIndent, lh, marker, "", 0, "L", false, 0, "")
+		r.cell(bulletIndent, lh, marker, "", 0, "L", false, 0, "")
 		r.x, r.w = r.x+bulletIndent, r.w-bulletIndent
 		r.blocks(item)
 		if n.IsTight {
