@@ -12,6 +12,10 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 )
 
+// Keywords are the subject keywords both artifacts carry in their document
+// properties: what the product is about, never a claim of the dataset.
+var Keywords = []string{"DPRK", "North Korea", "cryptocurrency theft", "open-source intelligence"}
+
 // Options narrow what Compute keeps.
 type Options struct {
 	// From and To keep the claims and incidents that overlap the years

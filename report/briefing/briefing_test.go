@@ -257,17 +257,9 @@ func TestPDFWithRealReaders(t *testing.T) {
 			t.Errorf("mojibake %q in the text", bad)
 		}
 	}
-	fonts, err := exec.Command(pdffonts, pdf).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:]
-	if len(lines) == 0 {
-		t.Fatal("pdffonts lists no fonts")
-	}
-	for _, l := range lines {
-		if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" {
-			t.Errorf("font not embedded: %s", l)
+	for _, f := range fontRows(t, pdffonts, pdf) {
+		if len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", strings.Join(f, " "))
 		}
 	}
 	// Every citation is a link annotation; qpdf's QDF form shows them.
@@ -290,15 +282,7 @@ func TestPDFWithRealReaders(t *testing.T) {
 // At any size the briefing stays a briefing: the largest incidents, the
 // rest counted and cited, every article in the bibliography, URLs linked.
 func TestStaysABriefingAtScale(t *testing.T) {
-	fsys, err := synth.FS(synth.Config{Incidents: 5000, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := report.Compute(d, report.Options{})
+	s := synthSummary(t, synth.Config{Incidents: 5000, Seed: 3})
 	doc := compose(t, s, nil)
 	var trace bytes.Buffer
 	var buf bytes.Buffer
@@ -323,4 +307,36 @@ func TestStaysABriefingAtScale(t *testing.T) {
 	if !strings.Contains(trace.String(), "LINK https://example.org/articles/") {
 		t.Error("source URLs are not links")
 	}
+}
+
+// synthSummary computes the summary of a synthetic dataset.
+func synthSummary(t testing.TB, cfg synth.Config) *report.Summary {
+	t.Helper()
+	fsys, err := synth.FS(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(fsys, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Compute(d, report.Options{})
+}
+
+// fontRows is pdffonts' table for the PDF at path, a row of fields per
+// font; it fails the test when the table is empty.
+func fontRows(t testing.TB, pdffonts, path string) [][]string {
+	t.Helper()
+	out, err := exec.Command(pdffonts, path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
+		rows = append(rows, strings.Fields(l))
+	}
+	if len(rows) == 0 {
+		t.Fatal("pdffonts lists no fonts")
+	}
+	return rows
 }

@@ -34,7 +34,7 @@ func (r *renderer) chart(name string) {
 	if len(years) == 0 {
 		r.setFont(style{size: 8.5, italic: true, color: colorMuted})
 		pdf.SetXY(r.x, r.y)
-		r.cell(r.w, 6, "No yearly figures in this period.", "", 0, "L", false, 0, "")
+		r.cell(r.w, 6, "No yearly figures in this period.", "L", 0, "")
 		r.y += 8
 		return
 	}
@@ -66,7 +66,7 @@ func (r *renderer) chart(name string) {
 		pdf.Line(x0, yy, x0+plotW, yy)
 		r.setFont(style{size: 7, color: colorMuted})
 		pdf.SetXY(r.x, yy-2)
-		r.cell(14.5, 4, axisLabel(v), "", 0, "R", false, 0, "")
+		r.cell(14.5, 4, axisLabel(v), "R", 0, "")
 	}
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.Line(x0, y0+plotH, x0+plotW, y0+plotH)
@@ -76,7 +76,7 @@ func (r *renderer) chart(name string) {
 		cx := x0 + slot*(float64(i)+0.5)
 		r.setFont(style{size: 7.5, color: colorText})
 		pdf.SetXY(cx-slot/2, y0+plotH+1)
-		r.cell(slot, 4, fmt.Sprint(y.Year), "", 0, "C", false, 0, "")
+		r.cell(slot, 4, fmt.Sprint(y.Year), "C", 0, "")
 		if !y.HasReports {
 			r.setFont(style{size: 6, italic: true, color: colorMuted})
 			pdf.SetXY(cx-slot/2, y0+plotH-9)
@@ -102,12 +102,12 @@ func (r *renderer) chart(name string) {
 			r.setFont(style{size: 6, color: colorText})
 			lw := r.width(label) + 1
 			pdf.SetXY(cx+off+1.8, dy-2)
-			r.cell(lw, 4, label, "", 0, "L", false, 0, "")
+			r.cell(lw, 4, label, "L", 0, "")
 		}
 		if y.Incidents > 0 {
 			r.setFont(style{size: 6, color: colorMuted})
 			pdf.SetXY(cx-slot/2, y0+plotH+4)
-			r.cell(slot, 3, report.Plural(y.Incidents, "named incident"), "", 0, "C", false, 0, "")
+			r.cell(slot, 3, report.Plural(y.Incidents, "named incident"), "C", 0, "")
 		}
 	}
 	// Multi-year figures: a bracket under the years each covers.
@@ -142,7 +142,7 @@ func (r *renderer) chart(name string) {
 			}
 		}
 		pdf.SetXY(xa, by+0.3)
-		r.cell(xb-xa, 3.5, label, "", 0, "C", false, 0, "")
+		r.cell(xb-xa, 3.5, label, "C", 0, "")
 		by += 5
 	}
 
@@ -154,7 +154,7 @@ func (r *renderer) chart(name string) {
 		draw(lx+1.5, ly+2)
 		pdf.SetXY(lx+4, ly)
 		w := r.width(label) + 2
-		r.cell(w, 4, label, "", 0, "L", false, 0, "")
+		r.cell(w, 4, label, "L", 0, "")
 		lx += w + 6
 		if lx > x0+plotW-30 {
 			lx = x0
@@ -174,7 +174,7 @@ func (r *renderer) chart(name string) {
 	for i, h := range hedges.list {
 		r.setFont(style{size: 7, color: colorMuted})
 		pdf.SetXY(x0, ly)
-		r.cell(plotW, 3.5, mark(i)+" "+h, "", 0, "L", false, 0, "")
+		r.cell(plotW, 3.5, mark(i)+" "+h, "L", 0, "")
 		ly += 3.6
 	}
 	r.y = ly + 3

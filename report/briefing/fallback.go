@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/sfnt"
@@ -149,25 +148,26 @@ func (r *renderer) width(s string) float64 {
 	return w
 }
 
-// cell is gofpdf's CellFormat (without border or fill) for text that may
-// need the fallback font: the pieces are placed one after the other, the
-// whole aligned as CellFormat would align it, and the position left where
-// CellFormat would leave it.
-func (r *renderer) cell(w, h float64, s, border string, ln int, align string, fill bool, link int, url string) {
+// cell draws s in a cell w wide and h high at the current position,
+// aligned "L", "C" or "R", as gofpdf's CellFormat does (no border, no
+// fill), and leaves the position at the cell's right edge. Text that needs
+// the fallback font is drawn in pieces, one after the other, the whole
+// aligned as one.
+func (r *renderer) cell(w, h float64, s, align string, link int, url string) {
 	segs := r.segments(s)
 	pdf := r.pdf
 	if segs == nil {
-		pdf.CellFormat(w, h, s, border, ln, align, fill, link, url)
+		pdf.CellFormat(w, h, s, "", 0, align, false, link, url)
 		return
 	}
 	x, y := pdf.GetXY()
 	margin := pdf.GetCellMargin()
 	total := r.width(s)
 	at := x + margin
-	switch {
-	case strings.Contains(align, "C"):
+	switch align {
+	case "C":
 		at = x + (w-total)/2
-	case strings.Contains(align, "R"):
+	case "R":
 		at = x + w - margin - total
 	}
 	pdf.SetCellMargin(0)
@@ -180,15 +180,7 @@ func (r *renderer) cell(w, h float64, s, border string, ln int, align string, fi
 	}
 	pdf.SetCellMargin(margin)
 	r.selectFont(r.cur, false)
-	switch ln {
-	case 0:
-		pdf.SetXY(x+w, y)
-	case 1:
-		left, _, _, _ := pdf.GetMargins()
-		pdf.SetXY(left, y+h)
-	default:
-		pdf.SetXY(x, y+h)
-	}
+	pdf.SetXY(x+w, y)
 }
 
 // truncate cuts s with "…" to fit w.

@@ -195,12 +195,12 @@ func (r *renderer) drawLine(l line, x, y float64) {
 			if t.link != "" && l.toks[i-1].link == t.link {
 				// keep a multi-word link one clickable area
 				r.pdf.SetXY(cx, y)
-				r.cell(sw, l.height, " ", "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
+				r.cell(sw, l.height, " ", "L", r.linkID(t.link), r.linkURL(t.link))
 			}
 			cx += sw
 		}
 		r.pdf.SetXY(cx, y)
-		r.cell(t.w, l.height, t.text, "", 0, "L", false, r.linkID(t.link), r.linkURL(t.link))
+		r.cell(t.w, l.height, t.text, "L", r.linkID(t.link), r.linkURL(t.link))
 		if t.link != "" {
 			r.tracef("LINK %s %q", t.link, t.text)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"fmt"
 	"maps"
 	"regexp"
@@ -283,20 +284,7 @@ func (tr *trailer) apply(in []byte, edits []edit) ([]byte, error) {
 func xmp(title, author, subject, keywords, creator, producer, lang string, date time.Time) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
-		for _, r := range s {
-			switch r {
-			case '&':
-				b.WriteString("&amp;")
-			case '<':
-				b.WriteString("&lt;")
-			case '>':
-				b.WriteString("&gt;")
-			case '"':
-				b.WriteString("&quot;")
-			default:
-				b.WriteRune(r)
-			}
-		}
+		_ = xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
 	when := date.UTC().Format("2006-01-02T15:04:05Z")

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dprkreport/dprkreport/report"
 	"github.com/jung-kurt/gofpdf"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -151,10 +152,10 @@ func (r *renderer) setup() {
 	// The Info dictionary, and the same entries as XMP metadata.
 	const (
 		subject  = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
-		keywords = "DPRK, North Korea, cryptocurrency theft, open-source intelligence"
 		creator  = "dprkreport"
 		producer = "dprkreport with gofpdf 1.16.2"
 	)
+	keywords := strings.Join(report.Keywords, ", ")
 	pdf.SetTitle(s.Meta.Title, true)
 	pdf.SetSubject(subject, true)
 	pdf.SetKeywords(keywords, true)
@@ -169,8 +170,8 @@ func (r *renderer) setup() {
 		}
 		r.setFont(style{size: 7.5, color: colorMuted})
 		pdf.SetXY(marginL, 10)
-		r.cell(contentW*0.75, 5, r.truncate(s.Meta.Title, contentW*0.72), "", 0, "L", false, 0, "")
-		r.cell(contentW*0.25, 5, "Open-source briefing", "", 0, "R", false, 0, "")
+		r.cell(contentW*0.75, 5, r.truncate(s.Meta.Title, contentW*0.72), "L", 0, "")
+		r.cell(contentW*0.25, 5, "Open-source briefing", "R", 0, "")
 		pdf.SetDrawColor(180, 180, 180)
 		pdf.SetLineWidth(0.2)
 		pdf.Line(marginL, 15.5, pageW-marginR, 15.5)
@@ -178,8 +179,8 @@ func (r *renderer) setup() {
 	pdf.SetFooterFunc(func() {
 		r.setFont(style{size: 7.5, color: colorMuted})
 		pdf.SetXY(marginL, pageH-12)
-		r.cell(contentW/2, 5, "As of "+s.Meta.AsOfDate.Human()+" · dataset "+s.Fingerprint[:12], "", 0, "L", false, 0, "")
-		r.cell(contentW/2, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		r.cell(contentW/2, 5, "As of "+s.Meta.AsOfDate.Human()+" · dataset "+s.Fingerprint[:12], "L", 0, "")
+		r.cell(contentW/2, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "R", 0, "")
 	})
 }
 
@@ -490,7 +491,7 @@ func (r *renderer) list(n *ast.List) {
 		r.room(lh)
 		r.setFont(r.base)
 		r.pdf.SetXY(r.x, r.y)
-		r.cell(bulletIndent, lh, marker, "", 0, "L", false, 0, "")
+		r.cell(bulletIndent, lh, marker, "L", 0, "")
 		r.x, r.w = r.x+bulletIndent, r.w-bulletIndent
 		r.blocks(item)
 		if n.IsTight {

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
@@ -39,15 +38,7 @@ func TestPDFStandards(t *testing.T) {
 	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
-	fsys, err := synth.FS(synth.Config{Incidents: 300, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, s := range map[string]*report.Summary{"default": load(t, nil), "synthetic-300": report.Compute(d, report.Options{})} {
+	for name, s := range map[string]*report.Summary{"default": load(t, nil), "synthetic-300": synthSummary(t, synth.Config{Incidents: 300, Seed: 5})} {
 		t.Run(name, func(t *testing.T) {
 			data := render(t, compose(t, s, nil), nil)
 			path := filepath.Join(t.TempDir(), "b.pdf")
@@ -110,7 +101,7 @@ func TestPDFStandards(t *testing.T) {
 			checkXMP(t, raw.Stream.Data, info)
 
 			fonts := 0
-			for key, o := range objs {
+			for key := range objs {
 				if !strings.HasPrefix(key, "obj:") {
 					continue
 				}
@@ -137,7 +128,6 @@ func TestPDFStandards(t *testing.T) {
 						}
 					}
 				}
-				_ = o
 			}
 			if fonts == 0 {
 				t.Fatal("no fonts found")
@@ -150,14 +140,9 @@ func TestPDFStandards(t *testing.T) {
 			if !regexp.MustCompile(`(?m)^Metadata Stream:\s+yes$`).Match(infoOut) || !regexp.MustCompile(`(?m)^PDF version:\s+1\.7$`).Match(infoOut) {
 				t.Errorf("pdfinfo:\n%s", infoOut)
 			}
-			fontsOut, err := exec.Command(pdffonts, path).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range strings.Split(strings.TrimSpace(string(fontsOut)), "\n")[2:] {
-				f := strings.Fields(l)
+			for _, f := range fontRows(t, pdffonts, path) {
 				if !subsetName.MatchString("/"+f[0]) || f[len(f)-4] != "yes" {
-					t.Errorf("pdffonts: %s: want a subset-tagged name and sub = yes", l)
+					t.Errorf("pdffonts: %s: want a subset-tagged name and sub = yes", strings.Join(f, " "))
 				}
 			}
 		})

@@ -27,6 +27,7 @@ type sheet struct {
 	row     int
 	widths  []float64
 	wrap    map[int]bool // styles that wrap text
+	fits    map[int]bool // styles whose cells widen their column (fit)
 
 	lastRow, lastCol int // the used range so far
 }
@@ -39,10 +40,12 @@ type sheetSetup struct {
 	landscape   bool
 }
 
-func (b *builder) stream(name string, setup sheetSetup) (*sheet, error) {
-	sh := &sheet{b: b, name: name, setup: setup, widths: setup.widths,
-		wrap: map[int]bool{b.st.wrap: true, b.st.note: true, b.st.header: true, b.st.rotated: true, b.st.linkWrap: true}}
-	return sh, nil
+// stream starts a sheet; the stream writer opens when its extent is known.
+func (b *builder) stream(name string, setup sheetSetup) *sheet {
+	st := b.st
+	return &sheet{b: b, name: name, setup: setup, widths: setup.widths,
+		wrap: map[int]bool{st.wrap: true, st.note: true, st.header: true, st.rotated: true, st.linkWrap: true},
+		fits: map[int]bool{st.top: true, st.usd: true, st.number: true, st.date: true, st.month: true, st.year: true, st.link: true}}
 }
 
 // printSetup lays a sheet out for printing on A4: the header row (and,
@@ -344,7 +347,7 @@ const maxFit = 40
 func (sh *sheet) shown(v any) int {
 	c, ok := v.(excelize.Cell)
 	st := sh.b.st
-	if !ok || !slices.Contains([]int{st.top, st.usd, st.number, st.date, st.month, st.year, st.link}, c.StyleID) {
+	if !ok || !sh.fits[c.StyleID] {
 		return 0 // wrapped text, or a title or note meant to run across empty cells
 	}
 	switch x := c.Value.(type) {

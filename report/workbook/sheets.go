@@ -10,14 +10,11 @@ import (
 )
 
 func (b *builder) incidents() error {
-	sh, err := b.stream(SheetIncidents, sheetSetup{
+	sh := b.stream(SheetIncidents, sheetSetup{
 		widths: []float64{16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40},
 		rows:   1 + len(b.s.Incidents),
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err != nil {
-		return err
-	}
 	if err := b.headerRow(sh, "ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
 		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
 		"Confidence", "Attribution note", "Citations", "Date note", "Note"); err != nil {
@@ -59,14 +56,11 @@ func (b *builder) incidents() error {
 }
 
 func (b *builder) claims() error {
-	sh, err := b.stream(SheetClaims, sheetSetup{
+	sh := b.stream(SheetClaims, sheetSetup{
 		widths: []float64{24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14},
 		rows:   1 + len(b.s.Claims),
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err != nil {
-		return err
-	}
 	if err := b.headerRow(sh, "ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
 		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
@@ -132,10 +126,7 @@ func (b *builder) years() error {
 		widths = append(widths, 17, 30)
 	}
 	widths = append(widths, 15, 15, 9, 40)
-	sh, err := b.stream(SheetYears, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
-	if err != nil {
-		return err
-	}
+	sh := b.stream(SheetYears, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
 	head := []string{"Year", "Named incidents"}
 	for _, o := range s.YearOriginators {
 		head = append(head, report.Capital(o.Name)+": highest figure (USD)", report.Capital(o.Name)+": as worded")
@@ -300,10 +291,7 @@ func (b *builder) sourceMatrix() error {
 		widths = append(widths, 7)
 	}
 	widths = append(widths, 9, 12, 44, 10)
-	sh, err := b.stream(SheetMatrix, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
-	if err != nil {
-		return err
-	}
+	sh := b.stream(SheetMatrix, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
 	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
 	longest := 0
 	for _, src := range s.Sources[:b.articles] {
@@ -410,13 +398,10 @@ func quantityKey(c *report.ClaimRow) string {
 }
 
 func (b *builder) sources() error {
-	sh, err := b.stream(SheetSources, sheetSetup{
+	sh := b.stream(SheetSources, sheetSetup{
 		widths: []float64{5, 22, 40, 20, 11, 10, 8, 20, 24, 30, 10, 40, 8, 36, 30, 10},
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err != nil {
-		return err
-	}
 	if err := b.headerRow(sh, "No.", "ID", "Title", "Outlet", "Author", "Published", "Date inferred",
 		"URL", "Archived copy", "Relays", "Reliability", "Reliability reason", "Claims citing", "Date note", "Note", "Kind"); err != nil {
 		return err
@@ -469,10 +454,7 @@ func orUnknown(s string) string {
 
 func (b *builder) overview() error {
 	s := b.s
-	sh, err := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
-	if err != nil {
-		return err
-	}
+	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
 	put := func(v ...any) error { return sh.put(v...) }
 	period := "all years in the dataset"
 	if p := s.Period(); p != "" {
@@ -621,14 +603,11 @@ func boolInt(b bool) int {
 
 // citations writes one row per citation.
 func (b *builder) citations() error {
-	sh, err := b.stream(SheetCitations, sheetSetup{
+	sh := b.stream(SheetCitations, sheetSetup{
 		widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
 		rows:   1 + len(b.s.Citations),
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err != nil {
-		return err
-	}
 	if err := b.headerRow(sh, "No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
 		"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"); err != nil {
 		return err
@@ -657,13 +636,10 @@ func (b *builder) citations() error {
 // conflicts writes the quantities reported with different values, each
 // figure on its own row, side by side.
 func (b *builder) conflicts() error {
-	sh, err := b.stream(SheetConflicts, sheetSetup{
+	sh := b.stream(SheetConflicts, sheetSetup{
 		widths: []float64{6, 30, 14, 14, 28, 16, 14, 34, 20, 14, 24, 18},
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err != nil {
-		return err
-	}
 	if err := b.headerRow(sh, "Conflict", "Quantity", "Scope", "Period", "Originator", "Value", "Qualifier", "As worded",
 		"Latest revision", "Revised on", "Claim", "Citations"); err != nil {
 		return err

@@ -222,24 +222,19 @@ func TestFunctionsInExcel2010(t *testing.T) {
 	t.Logf("functions used: %v", used)
 }
 
-// formulas is every formula of a workbook by Sheet!ref.
+// formulas is every formula of a workbook by Sheet!ref: the cells
+// formulaCells finds, with their formula text.
 func formulas(t testing.TB, data []byte) map[string]string {
 	t.Helper()
 	f := open(t, data)
 	out := map[string]string{}
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	for key := range formulaCells(t, data) {
+		sheet, ref, _ := strings.Cut(key, "!")
+		fm, err := f.GetCellFormula(sheet, ref)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for r := range rows {
-			for c := range max(len(rows[r]), 30) {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if fm, _ := f.GetCellFormula(sheet, ref); fm != "" {
-					out[sheet+"!"+ref] = fm
-				}
-			}
-		}
+		out[key] = fm
 	}
 	return out
 }

@@ -351,7 +351,7 @@ func (b *builder) properties() error {
 		Title:       s.Meta.Title,
 		Subject:     "DPRK theft of cryptocurrency: incidents, claims, yearly totals and sources",
 		Creator:     s.Meta.Author,
-		Keywords:    "DPRK; North Korea; cryptocurrency; theft",
+		Keywords:    strings.Join(report.Keywords, "; "),
 		Description: fmt.Sprintf("Built by dprkreport from dataset %s (as of %s).", s.Fingerprint, s.Meta.AsOf),
 		Modifier:    "dprkreport",
 		Language:    "en",

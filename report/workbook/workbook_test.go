@@ -163,12 +163,8 @@ func TestSheetsAndStructure(t *testing.T) {
 
 func zipEntries(t testing.TB, data []byte) map[string][]byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string][]byte{}
-	for _, f := range zr.File {
+	for _, f := range zipFiles(t, data) {
 		rc, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
