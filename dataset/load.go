@@ -69,18 +69,24 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 		FileClaims: &cf, FileIncidents: &inf,
 	}
 	h := sha256.New()
+	v.broken = map[string]bool{}
 	for _, name := range Files {
 		if err := v.read(fsys, name, h, targets[name]); err != nil {
+			v.broken[name] = true
 			if errors.Is(err, fs.ErrNotExist) {
 				v.fileErr(name, "file is missing", "a dataset folder holds "+strings.Join(Files, ", ")+"; dprkreport --init DIR writes a starting point")
 			} else {
 				v.fileErr(name, strings.TrimPrefix(err.Error(), "open "+name+": "), "")
 			}
 		}
+		if v.broken[name] {
+			// What a broken file decoded before its error is not
+			// validated: its problems would be guesses.
+			reflect.ValueOf(targets[name]).Elem().SetZero()
+		}
 	}
-	if len(v.errs) > 0 {
-		return nil, v.list()
-	}
+	// The files that decoded are validated even when another did not;
+	// the checks that reach into a broken file are skipped.
 	d.Sources, d.Originators, d.Claims, d.Incidents = sf.Source, of.Originator, cf.Claim, inf.Incident
 	d.Fingerprint = hex.EncodeToString(h.Sum(nil))
 	v.validate(d, opt.Archive)
@@ -111,20 +117,25 @@ func (v *validator) read(fsys fs.FS, name string, h io.Writer, target any) error
 	if tr.problem != nil {
 		tr.problem.File = v.display(name)
 		v.errs = append(v.errs, tr.problem)
+		v.broken[name] = true
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	v.decode(name, data, target)
+	if !v.decode(name, data, target) {
+		v.broken[name] = true
+	}
 	return nil
 }
 
 const unknownHint = "check the spelling against the dataset format in README.md"
 
 // decode reads one TOML document into target, recording syntax errors,
-// type mismatches and unknown fields with their positions.
-func (v *validator) decode(name string, data []byte, target any) {
+// type mismatches and unknown fields with their positions. It reports
+// whether the whole document decoded: an unknown field is skipped, but the
+// decoder stops at a syntax error or a mismatched type.
+func (v *validator) decode(name string, data []byte, target any) bool {
 	// The shape check is a second parse of the same bytes: run it beside
 	// the decoder.
 	var shape []shapeProblem
@@ -139,7 +150,7 @@ func (v *validator) decode(name string, data []byte, target any) {
 	var de *toml.DecodeError
 	if err != nil && !errors.As(err, &de) {
 		v.fileErr(name, strings.TrimPrefix(err.Error(), "toml: "), "")
-		return
+		return false
 	}
 	if de != nil && !typeMismatch.MatchString(de.Error()) {
 		// A syntax error: the rest of the file cannot be read.
@@ -151,7 +162,7 @@ func (v *validator) decode(name string, data []byte, target any) {
 			hint = "quote the key, or spell it as the dataset format in README.md does"
 		}
 		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: msg, Hint: hint})
-		return
+		return false
 	}
 	// Every unknown key and every type mismatch, each at its place: the
 	// decoder would name only the first mismatch.
@@ -178,6 +189,7 @@ func (v *validator) decode(name string, data []byte, target any) {
 		line, col := de.Position()
 		v.errs = append(v.errs, &Error{File: v.display(name), Line: line, Col: col, Msg: strings.TrimPrefix(de.Error(), "toml: ")})
 	}
+	return err == nil
 }
 
 // runeAt returns the character at line:col of a document (columns

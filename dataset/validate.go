@@ -8,9 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"github.com/dprkreport/dprkreport/internal/ioerr"
 
 	"github.com/shopspring/decimal"
 )
@@ -33,6 +30,9 @@ type validator struct {
 	fsys fs.FS
 	errs []*Error  // positioned already (decode errors)
 	todo []pending // positioned from paths at the end
+	// broken names the files that did not decode: checks that reach
+	// into one of them are skipped rather than reported against nothing.
+	broken map[string]bool
 	// interned holds one copy of each value that recurs across records.
 	interned map[string]string
 }
@@ -304,6 +304,9 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		}
 		cites(rec, "attribution_citations", "incident", in.ID, in.AttributionCitations, nil, need, "attribution_note")
 	}
+	if v.broken[FileClaims] || v.broken[FileIncidents] {
+		return // the citations that would name them are unknown
+	}
 	for i, s := range d.Sources {
 		if s.ID != "" && !cited[s.ID] {
 			v.add(at(FileSources, "source", i, "id"), "cite it from a claim or incident, or remove the source", "source %q is not cited by any claim, incident or source", s.ID)
@@ -323,6 +326,9 @@ func (v *validator) intern(s string) string {
 }
 
 func (v *validator) validateMeta(d *Dataset) {
+	if v.broken[FileMeta] {
+		return
+	}
 	m := &d.Meta
 	if m.Title == "" {
 		v.add(at(FileMeta, "", 0, "title"), `add title = "…"`, "the dataset has no title")
@@ -419,7 +425,7 @@ func (v *validator) metric(at place, c *Claim) (Metric, bool) {
 }
 
 func (v *validator) ref(at place, kind, id, target, ref string, known map[string]*Originator) {
-	if _, ok := known[ref]; !ok {
+	if _, ok := known[ref]; !ok && !v.broken[FileOriginators] {
 		v.add(at, "originators are listed in "+FileOriginators, "%s: unknown %s %q", what(kind, id), target, ref)
 	}
 }
@@ -489,149 +495,4 @@ func (v *validator) date(at place, kind, id, field, s string, required bool) Dat
 		v.add(at, `write it as "YYYY", "YYYY-MM" or "YYYY-MM-DD"`, "%s: %s: %v", what(kind, id), field, err)
 	}
 	return d
-}
-
-// figure is what a citation's excerpt must state: a value in a unit, with
-// a qualifier.
-type figure struct {
-	value     decimal.Decimal
-	unit      string
-	qualifier string
-}
-
-func claimWhat(isFigure bool) string {
-	if isFigure {
-		return "figure"
-	}
-	return "statement"
-}
-
-func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string, fig *figure) {
-	sub := at.with
-	s, ok := d.sourceByID[c.Source]
-	if !ok {
-		v.add(sub("source"), "sources are listed in "+FileSources, "%s: citation of unknown source %q", what(kind, id), c.Source)
-	}
-	switch {
-	case ok && s.IsReference():
-		if c.Para != 0 {
-			v.add(sub("para"), "drop para: references are cited as a whole", "%s: source %q is a reference, which has no paragraphs", what(kind, id), c.Source)
-			return
-		}
-	case c.Para < 1 || (ok && s.Paragraphs > 0 && c.Para > s.Paragraphs):
-		max := "?"
-		if ok {
-			max = fmt.Sprint(s.Paragraphs)
-		}
-		v.add(sub("para"), "paragraphs are the non-blank lines of the archived copy, counted from 1", "%s: paragraph %d of source %q is out of range 1-%s", what(kind, id), c.Para, c.Source, max)
-		return
-	}
-	if c.Qualifier != "" {
-		v.oneOfQualifier(sub("qualifier"), kind, id, c.Qualifier, false)
-	}
-	if c.Excerpt == "" {
-		return
-	}
-	if n := len(strings.Fields(c.Excerpt)); n > MaxExcerptWords {
-		v.add(sub("excerpt"), "quote a shorter piece: excerpts are evidence, not copies", "%s: excerpt has %d words, more than %d", what(kind, id), n, MaxExcerptWords)
-	}
-	if fig != nil && c.Mismatch == "" {
-		v.excerptStates(sub("excerpt"), kind, id, c, fig)
-	}
-	if !ok || paras == nil || s.IsReference() {
-		return
-	}
-	text, have := paras[s.ID]
-	if !have || c.Para > len(text) {
-		return // reported at the source
-	}
-	d.ArchiveChecked++
-	if !strings.Contains(normalize(text[c.Para-1]), normalize(c.Excerpt)) {
-		hint := "copy the words exactly as the archived copy has them"
-		for i, p := range text {
-			if strings.Contains(normalize(p), normalize(c.Excerpt)) {
-				hint = fmt.Sprintf("the excerpt is in paragraph %d", i+1)
-				break
-			}
-		}
-		v.add(sub("excerpt"), hint, "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
-	}
-}
-
-// excerptStates checks that an excerpt states the figure it is cited for,
-// with the qualifier the citation gives (its own, or the figure's).
-func (v *validator) excerptStates(here place, kind, id string, c Citation, fig *figure) {
-	const why = `or say why in mismatch = "…"`
-	found, ok := statesFigure(c.Excerpt, fig.value, fig.unit)
-	if !ok {
-		var seen []string
-		stated := StatedFigures(c.Excerpt)
-		for _, s := range stated[:min(len(stated), 3)] {
-			seen = append(seen, strconv.Quote(s.Text))
-		}
-		words := "no figure"
-		if len(seen) > 0 {
-			words = strings.Join(seen, ", ")
-		}
-		if len(stated) > 3 {
-			words += fmt.Sprintf(" and %d more", len(stated)-3)
-		}
-		v.add(here, "correct the value, quote the words that state it, "+why,
-			"%s: excerpt does not state the value %s (it states %s)", what(kind, id), fig.value, words)
-		return
-	}
-	want := fig.qualifier
-	if c.Qualifier != "" {
-		want = c.Qualifier
-	}
-	if found.Qualifier != want {
-		v.add(here, fmt.Sprintf(`set qualifier = %q on the citation, %s`, found.Qualifier, why),
-			"%s: excerpt words the figure %q (%s), but the citation's qualifier is %s", what(kind, id), found.Text, found.Qualifier, want)
-	}
-}
-
-// readArchive reads each source's archived copy and checks its paragraph
-// count, returning the paragraphs by source id (nil without an archive).
-func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
-	if archive == nil {
-		return nil
-	}
-	paras := map[string][]string{}
-	for i, s := range d.Sources {
-		if s.Archive == "" || s.ID == "" || s.IsReference() {
-			continue
-		}
-		data, err := readRegular(archive, s.Archive)
-		if err != nil {
-			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, ioerr.Cause(err))
-			continue
-		}
-		p := Paragraphs(string(data))
-		paras[s.ID] = p
-		d.ArchiveArticles++
-		if len(p) != s.Paragraphs {
-			v.add(at(FileSources, "source", i, "paragraphs"), fmt.Sprintf("set paragraphs = %d", len(p)), "source %q: paragraphs = %d, but %s has %d", s.ID, s.Paragraphs, s.Archive, len(p))
-		}
-	}
-	return paras
-}
-
-// Paragraphs splits an archived article into its paragraphs: the lines that
-// hold more than white space (a no-break space alone is blank).
-func Paragraphs(text string) []string {
-	var out []string
-	for line := range strings.Lines(text) {
-		if strings.TrimFunc(line, unicode.IsSpace) != "" {
-			out = append(out, strings.TrimRight(line, "\r\n"))
-		}
-	}
-	return out
-}
-
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "″", `"`, "–", "-", "—", "-")
-
-// normalize folds typographic quotes and dashes and collapses white space, so
-// an excerpt typed with straight quotes still matches the archived text.
-func normalize(s string) string {
-	return strings.Join(strings.Fields(quoteFolder.Replace(s)), " ")
 }
