@@ -56,6 +56,7 @@ type config struct {
 	templates string
 	font      string
 	archive   string
+	baseline  string
 	check     bool
 	init      string
 	force     bool
@@ -76,6 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
 	fs.StringVar(&cfg.archive, "archive", "", "verify citation excerpts against the archived articles in `DIR`")
+	fs.StringVar(&cfg.baseline, "baseline", "", "compare with the previous edition's dataset in `DIR`: the changes lead the briefing, fill a Changes sheet and follow --check")
 	fs.BoolVar(&cfg.check, "check", false, "validate the dataset and print a summary; write nothing")
 	fs.StringVar(&cfg.init, "init", "", "write the embedded dataset and templates into `DIR` as a starting point")
 	fs.BoolVar(&cfg.force, "force", false, "with --init, overwrite files that exist")
@@ -90,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// An empty value never means "the default": --data "" is a mistake
 	// (an unset variable), not a request for the embedded dataset.
-	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "init"} {
+	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "baseline", "init"} {
 		f := fs.Lookup(name)
 		if !f.Changed {
 			continue
@@ -134,6 +136,7 @@ Examples:
   $ dprkreport -o - --format pdf > brief.pdf # to stdout, for pipes
   $ dprkreport --init mydata                 # a dataset and templates to edit
   $ dprkreport --data mydata --check         # validate; every problem as file:line:col
+  $ dprkreport --data mydata --check --baseline old   # and what changed since old
   $ dprkreport --data mydata --templates mydata/templates -o brief.pdf -o book.xlsx
   $ dprkreport --from 2022 --to 2023 -o recent.pdf
 

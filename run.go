@@ -83,10 +83,25 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		opt.Archive = os.DirFS(cfg.archive)
 	}
 	d, err := dataset.Load(data, opt)
-	if err != nil {
-		return u.datasetErrors(err, stdout)
+	var base *dataset.Dataset
+	var baseErr error
+	if cfg.baseline != "" {
+		if code := isDir("--baseline", cfg.baseline, u); code != 0 {
+			return code
+		}
+		// The baseline's words reach the briefing as the "before" of a
+		// change: it is held to the same glyphs. Its excerpts were
+		// verified when it was current.
+		base, baseErr = dataset.Load(os.DirFS(cfg.baseline), dataset.Options{Name: filepath.ToSlash(filepath.Clean(cfg.baseline)), Glyphs: opt.Glyphs})
 	}
-	sum := report.Compute(d, report.Options{From: cfg.from, To: cfg.to})
+	if err != nil || baseErr != nil {
+		return u.datasetErrors(stdout, loadFailure{"", err}, loadFailure{"baseline", baseErr})
+	}
+	ropt := report.Options{From: cfg.from, To: cfg.to}
+	sum := report.Compute(d, ropt)
+	if base != nil {
+		sum.Edition = report.Compare(report.Compute(base, ropt), sum)
+	}
 	if cfg.archive != "" && !cfg.check {
 		u.infof("verified %d excerpts in %d articles against %s", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
 	}
@@ -142,7 +157,7 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 			if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
 				return u.fail(fmt.Errorf("render workbook: %w", err), "")
 			}
-			a.desc = report.Plural(len(workbook.Sheets), "sheet")
+			a.desc = report.Plural(len(workbook.SheetNames(sum)), "sheet")
 		}
 	}
 	if err := st.commit(stdout); err != nil {
@@ -158,8 +173,8 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 
 func checkFlags(cfg config, u *ui) (int, bool) {
 	switch {
-	case cfg.init != "" && (cfg.check || len(cfg.outputs) > 0 || cfg.data != "" || cfg.templates != ""):
-		return u.usage("--init does not combine with --check, -o, --data or --templates", "run --init alone, then edit the folder"), false
+	case cfg.init != "" && (cfg.check || len(cfg.outputs) > 0 || cfg.data != "" || cfg.templates != "" || cfg.baseline != ""):
+		return u.usage("--init does not combine with --check, -o, --data, --templates or --baseline", "run --init alone, then edit the folder"), false
 	case cfg.force && cfg.init == "":
 		return u.usage("--force goes with --init", ""), false
 	case cfg.check && len(cfg.outputs) > 0:
@@ -238,6 +253,7 @@ var dirHints = map[string]string{
 	"--data":      "dprkreport --init DIR writes a dataset and templates to start from",
 	"--templates": "dprkreport --init DIR writes the templates into DIR/templates",
 	"--archive":   "--archive takes the folder of archived article texts that sources.toml names",
+	"--baseline":  "--baseline takes the dataset folder of the previous edition, e.g. one checked out with git worktree add",
 }
 
 func isDir(flag, dir string, u *ui) int {
@@ -315,6 +331,14 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) 
 	fmt.Fprintf(w, "conflicts:   %d quantities reported with different values\n", len(s.Conflicts))
 	if cfg.archive != "" {
 		fmt.Fprintf(w, "archive:     %d excerpts verified in %d articles from %s\n", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
+	}
+	if e := s.Edition; e != nil {
+		n := e.Counts()
+		fmt.Fprintf(w, "changes:     %d since %s (fingerprint %s): %d figures and conflicts, %d standing, %d sourcing, %d wording\n",
+			len(e.Changes), e.Since, e.Fingerprint[:12], n[report.RankFigure], n[report.RankStanding], n[report.RankSourcing], n[report.RankWording])
+		for _, c := range e.Changes {
+			fmt.Fprintf(w, "  %s\n", safe(c.Line()))
+		}
 	}
 	fmt.Fprintln(w, "ok")
 }

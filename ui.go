@@ -74,32 +74,58 @@ func safe(s string) string {
 // control character (tab and line ends included) a message could carry.
 func needsEscape(r rune) bool { return unicode.IsControl(r) || dataset.Hidden(r) }
 
-// datasetErrors prints every dataset problem, one a line, then the count. On
-// GitHub Actions it also prints each as a workflow annotation, so that the
-// problems show on the pull request.
-func (u *ui) datasetErrors(err error, stdout io.Writer) int {
-	var list dataset.ErrorList
-	if !errors.As(err, &list) {
-		return u.fail(err, "")
-	}
-	for _, e := range list {
-		fmt.Fprintln(u.stderr, safe(e.Error()))
-	}
-	n := "1 error"
-	if len(list) != 1 {
-		n = fmt.Sprintf("%d errors", len(list))
-	}
-	fmt.Fprintf(u.stderr, "dprkreport: %s in the dataset; nothing was written\n", n)
-	if os.Getenv("GITHUB_ACTIONS") == "true" {
+// loadFailure is a dataset that did not load: which one ("" for --data,
+// "baseline" for --baseline) and why.
+type loadFailure struct {
+	which string
+	err   error
+}
+
+// datasetErrors prints every dataset problem, one a line, then the count;
+// the baseline's problems are prefixed "baseline: ", so that the user knows
+// which of the two folders to fix. On GitHub Actions it also prints each as
+// a workflow annotation, so that the problems show on the pull request.
+func (u *ui) datasetErrors(stdout io.Writer, fails ...loadFailure) int {
+	total := 0
+	var where []string
+	for _, f := range fails {
+		if f.err == nil {
+			continue
+		}
+		var list dataset.ErrorList
+		if !errors.As(f.err, &list) {
+			if f.which != "" {
+				return u.fail(fmt.Errorf("%s: %w", f.which, f.err), "")
+			}
+			return u.fail(f.err, "")
+		}
+		prefix := ""
+		if f.which != "" {
+			prefix = f.which + ": "
+			where = append(where, "the "+f.which)
+		} else {
+			where = append(where, "the dataset")
+		}
 		for _, e := range list {
-			fmt.Fprintln(stdout, annotation(e))
+			fmt.Fprintln(u.stderr, prefix+safe(e.Error()))
+		}
+		total += len(list)
+		if os.Getenv("GITHUB_ACTIONS") == "true" {
+			for _, e := range list {
+				fmt.Fprintln(stdout, annotation(e, prefix))
+			}
 		}
 	}
+	n := "1 error"
+	if total != 1 {
+		n = fmt.Sprintf("%d errors", total)
+	}
+	fmt.Fprintf(u.stderr, "dprkreport: %s in %s; nothing was written\n", n, strings.Join(where, " and "))
 	return exitFail
 }
 
 // annotation formats a dataset error as a GitHub workflow command.
-func annotation(e *dataset.Error) string {
+func annotation(e *dataset.Error, prefix string) string {
 	var b strings.Builder
 	b.WriteString("::error file=")
 	b.WriteString(escapeProperty(e.File))
@@ -107,7 +133,7 @@ func annotation(e *dataset.Error) string {
 		fmt.Fprintf(&b, ",line=%d,col=%d", e.Line, e.Col)
 	}
 	b.WriteString("::")
-	msg := e.Msg
+	msg := prefix + e.Msg
 	if e.Hint != "" {
 		msg += " (hint: " + e.Hint + ")"
 	}

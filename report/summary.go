@@ -53,6 +53,10 @@ type Summary struct {
 	Counts   Counts
 	Coverage Coverage
 
+	// Edition is what changed since the baseline, when one is given
+	// (Compare); nil otherwise.
+	Edition *Edition
+
 	yearTop map[*ClaimRow]bool // see IsYearHighest
 }
 

@@ -44,6 +44,10 @@ type View struct {
 	RefSources     []*SourceV  // references
 	Grades         []GradeV
 
+	// Changes is what changed since the previous edition, when a
+	// baseline was given; nil otherwise.
+	Changes *ChangesV
+
 	// What the briefing leaves to the workbook, so that it stays a few
 	// pages at any size: nil when nothing is left out.
 	MoreIncidents *MoreV // incidents beyond the largest MaxIncidents
@@ -60,7 +64,50 @@ const (
 	MaxSpans      = 10
 	MaxShares     = 6
 	MaxWordings   = 10
+	MaxChanges    = 12
 )
+
+// ChangesV is what changed since the previous edition: the changes to
+// figures, conflicts and standing, most important first, and a count of
+// the rest, which the workbook's Changes sheet lists.
+type ChangesV struct {
+	Since     string
+	Items     []*ChangeV
+	More      int    // changes not listed
+	Breakdown string // the unlisted changes by kind: "3 to sourcing, 2 to wording"
+}
+
+// ChangeV is one change as a sentence, with the sources of what changed.
+type ChangeV struct {
+	Text string
+	rs   []report.Ref
+}
+
+func (c *ChangeV) refs() []report.Ref { return c.rs }
+
+// rankWords names the ranks of change in the count of the rest.
+var rankWords = [...]string{"to figures and conflicts", "to grades, attribution and independence", "to sources and citations", "to wording"}
+
+func changesView(e *report.Edition) *ChangesV {
+	x := &ChangesV{Since: escape(e.Since.Human())}
+	var rest [len(rankWords)]int
+	for _, c := range e.Changes {
+		if c.Rank <= report.RankStanding && len(x.Items) < MaxChanges {
+			x.Items = append(x.Items, &ChangeV{Text: escape(c.Sentence()), rs: c.Refs})
+			continue
+		}
+		x.More++
+		rest[c.Rank]++
+	}
+	var parts []string
+	for i, n := range rest {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, rankWords[i]))
+		}
+	}
+	x.Breakdown = strings.Join(parts, ", ")
+	return x
+}
 
 // yearsText writes "2017–2023", "2023", or nothing for no years.
 func yearsText(first, last int) string {
@@ -214,6 +261,9 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		v.NewestReference = escape(r.Date.Human())
 	}
 	v.Originators = s.Counts.Originators
+	if s.Edition != nil {
+		v.Changes = changesView(s.Edition)
+	}
 	claims := map[*report.ClaimRow]*ClaimV{}
 	cv := func(c *report.ClaimRow) *ClaimV {
 		if x, ok := claims[c]; ok {

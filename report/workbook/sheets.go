@@ -11,13 +11,19 @@ import (
 
 func (b *builder) incidents() error {
 	sh := b.stream(SheetIncidents, sheetSetup{
-		widths: []float64{16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40},
+		widths: b.withChanged(16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40),
 		rows:   1 + len(b.s.Incidents),
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err := b.headerRow(sh, "ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
+	edition := b.s.Edition != nil
+	headers := []string{"ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
 		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
-		"Confidence", "Attribution note", "Citations", "Date note", "Note"); err != nil {
+		"Confidence", "Attribution note", "Citations", "Date note", "Note"}
+	last := "T"
+	if edition {
+		headers, last = append(headers, b.changedHeader()), "U"
+	}
+	if err := b.headerRow(sh, headers...); err != nil {
 		return err
 	}
 	for _, in := range b.s.Incidents {
@@ -37,18 +43,22 @@ func (b *builder) incidents() error {
 		if in.When.Precision() == dataset.PrecisionYear {
 			year = formula(fmt.Sprintf("D%d", r), in.When.Year, b.st.year)
 		}
-		if err := sh.put(
+		cells := []any{
 			text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
 			b.usd(in.USD, true), text(qualifierText(in.Qualifier), b.st.top), text(yesNo(!in.Unverified), b.st.top),
 			b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
 			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Hedge, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
 			text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
-		); err != nil {
+		}
+		if edition {
+			cells = append(cells, text(b.s.Edition.Incident(in), b.st.top))
+		}
+		if err := sh.put(cells...); err != nil {
 			return err
 		}
 	}
 	if len(b.s.Incidents) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:T" + fmt.Sprint(sh.row), Name: "IncidentsTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:" + last + fmt.Sprint(sh.row), Name: "IncidentsTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
@@ -57,14 +67,20 @@ func (b *builder) incidents() error {
 
 func (b *builder) claims() error {
 	sh := b.stream(SheetClaims, sheetSetup{
-		widths: []float64{24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14},
+		widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14),
 		rows:   1 + len(b.s.Claims),
 		freeze: true, printTitles: true, landscape: true,
 	})
-	if err := b.headerRow(sh, "ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
+	edition := b.s.Edition != nil
+	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
 		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
-		"Highest of its originator's theft figures for the year"); err != nil {
+		"Highest of its originator's theft figures for the year"}
+	last := "X"
+	if edition {
+		headers, last = append(headers, b.changedHeader()), "Y"
+	}
+	if err := b.headerRow(sh, headers...); err != nil {
 		return err
 	}
 	m := b.matrix
@@ -90,7 +106,7 @@ func (b *builder) claims() error {
 		for _, v := range c.Via {
 			via = append(via, v.Name)
 		}
-		if err := sh.put(
+		cells := []any{
 			text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
 			text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
 			text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
@@ -101,12 +117,16 @@ func (b *builder) claims() error {
 			b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
 			formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
 				boolInt(b.s.IsYearHighest(c)), b.st.top),
-		); err != nil {
+		}
+		if edition {
+			cells = append(cells, text(b.s.Edition.Claim(c), b.st.top))
+		}
+		if err := sh.put(cells...); err != nil {
 			return err
 		}
 	}
 	if len(b.s.Claims) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:X" + fmt.Sprint(sh.row), Name: "ClaimsTable", StyleName: "TableStyleLight9"}); err != nil {
+		if err := sh.AddTable(&excelize.Table{Range: "A1:" + last + fmt.Sprint(sh.row), Name: "ClaimsTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
@@ -476,6 +496,9 @@ func (b *builder) overview() error {
 		{"Dataset fingerprint (SHA-256)", s.Fingerprint},
 		{"Period shown", period},
 	}
+	if e := s.Edition; e != nil {
+		rows = append(rows, [2]string{"Changes since the previous edition", fmt.Sprintf("%d since the edition as of %s (fingerprint %s)", len(e.Changes), e.Since, e.Fingerprint)})
+	}
 	for _, r := range rows {
 		if err := put(text(r[0], b.st.bold), text(r[1], b.st.top)); err != nil {
 			return err
@@ -515,7 +538,7 @@ func (b *builder) overview() error {
 	if err := b.headerRow(sh, "Sheet", "Holds", ""); err != nil {
 		return err
 	}
-	for _, r := range [][2]string{
+	sheetRows := [][2]string{
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
 		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade, latest revision, articles and independent originators."},
 		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
@@ -523,7 +546,11 @@ func (b *builder) overview() error {
 		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure with its wording; multi-year figures kept whole; a chart."},
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
 		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
-	} {
+	}
+	if s.Edition != nil {
+		sheetRows = append([][2]string{{SheetChanges, "What changed since the previous edition, most important first: records added, removed, renamed and changed, revisions, citations, conflicts, independence. Claims and Incidents mark what moved in their last column."}}, sheetRows...)
+	}
+	for _, r := range sheetRows {
 		if err := sh.putMerged(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ func (b *builder) build() error {
 	if err := f.SetSheetName("Sheet1", SheetOverview); err != nil {
 		return err
 	}
-	for _, name := range Sheets[1:] {
+	for _, name := range SheetNames(s)[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (b *builder) build() error {
 	for i, src := range s.Sources {
 		b.srcIndex[src] = i
 	}
-	for _, step := range []func() error{b.overview, b.incidents, b.claims, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
+	for _, step := range []func() error{b.overview, b.changes, b.incidents, b.claims, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
 		if err := step(); err != nil {
 			return err
 		}

@@ -1,0 +1,90 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// SheetChanges lists what changed since the previous edition; the
+// workbook has it only when a baseline was given.
+const SheetChanges = "Changes"
+
+// SheetNames lists the sheets of the workbook for s, in order: Sheets, with
+// Changes after the Overview when s carries an edition.
+func SheetNames(s *report.Summary) []string {
+	if s.Edition == nil {
+		return Sheets
+	}
+	return append([]string{Sheets[0], SheetChanges}, Sheets[1:]...)
+}
+
+// rankNames are the ranks of change as the Changes sheet names them.
+var rankNames = [...]string{"figure or conflict", "standing", "sourcing", "wording"}
+
+// changes writes one row per change since the previous edition, most
+// important first.
+func (b *builder) changes() error {
+	e := b.s.Edition
+	if e == nil {
+		return nil
+	}
+	sh := b.stream(SheetChanges, sheetSetup{
+		widths: []float64{6, 16, 16, 10, 24, 40, 14, 36, 36, 16, 36},
+		rows:   1 + max(len(e.Changes), 1),
+		freeze: true, printTitles: true, landscape: true,
+	})
+	if err := b.headerRow(sh, "No.", "Importance", "Change", "Record", "Record ID", "What", "Field", "Before", "After",
+		"Citations", "Sources no longer in the dataset"); err != nil {
+		return err
+	}
+	if len(e.Changes) == 0 {
+		if err := sh.put(text(fmt.Sprintf("Nothing changed since the edition as of %s.", e.Since.Human()), b.st.note)); err != nil {
+			return err
+		}
+		return sh.Flush()
+	}
+	for i, c := range e.Changes {
+		var cite any
+		switch {
+		case c.FirstCite > 0 && len(c.Refs) > 0:
+			cite = b.citeLink(c.Refs, c.FirstCite)
+		case len(c.Refs) > 0:
+			cite = text(report.Cite(c.Refs), b.st.top)
+		}
+		gone := ""
+		for j, g := range c.Gone {
+			if j > 0 {
+				gone += "; "
+			}
+			gone += g
+		}
+		if err := sh.put(
+			excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(rankNames[c.Rank], b.st.top), text(c.Kind, b.st.top),
+			text(c.Record, b.st.top), text(c.ID, b.st.wrap), text(c.What, b.st.wrap), text(c.Field, b.st.top),
+			text(c.Before, b.st.wrap), text(c.After, b.st.wrap), cite, text(gone, b.st.wrap),
+		); err != nil {
+			return err
+		}
+	}
+	if err := sh.AddTable(&excelize.Table{Range: "A1:K" + fmt.Sprint(sh.row), Name: "ChangesTable", StyleName: "TableStyleLight9"}); err != nil {
+		return err
+	}
+	return sh.Flush()
+}
+
+// changedHeader is the header of the column that tells, on Claims and
+// Incidents, what moved since the previous edition.
+func (b *builder) changedHeader() string {
+	return "Since " + b.s.Edition.Since.String()
+}
+
+// withChanged returns the column widths of Claims or Incidents, with the
+// changed column's when there is an edition.
+func (b *builder) withChanged(widths ...float64) []float64 {
+	if b.s.Edition != nil {
+		return append(widths, 11)
+	}
+	return widths
+}
