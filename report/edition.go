@@ -507,7 +507,9 @@ func (m *comparer) carried(refs []Ref) ([]Ref, []string) {
 // qualifier and date.
 func (m *comparer) revisions(old, c *ClaimRow) {
 	key := func(r *RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
-	words := func(r *RevisionRow) string { return Qualified(r.Qualifier, r.Amount, c.Unit) + " on " + r.Revised.Human() }
+	words := func(r *RevisionRow) string {
+		return Qualified(r.Qualifier, r.Amount, c.Unit) + " on " + r.Revised.Human()
+	}
 	had := map[string]bool{}
 	for _, r := range old.Revisions {
 		had[key(r)] = true
