@@ -415,7 +415,7 @@ func (m *comparer) claims() {
 			period = "undated"
 		}
 		return []field{
-			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Figure()},
+			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Hedged()},
 			{"hedge", RankFigure, c.Hedge, c.Hedge},
 			{"metric", RankFigure, c.Metric.ID, c.Metric.Label},
 			{"period", RankFigure, c.Span.String(), period},
@@ -508,7 +508,7 @@ func (m *comparer) carried(refs []Ref) ([]Ref, []string) {
 func (m *comparer) revisions(old, c *ClaimRow) {
 	key := func(r *RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
 	words := func(r *RevisionRow) string {
-		return Qualified(r.Qualifier, r.Amount, c.Unit) + " on " + r.Revised.Human()
+		return WithHedge(Qualified(r.Qualifier, r.Amount, c.Unit), c.Hedge) + " on " + r.Revised.Human()
 	}
 	had := map[string]bool{}
 	for _, r := range old.Revisions {

@@ -196,7 +196,7 @@ note_citations = [{ source = "wire-one", para = 5 }]`},
 			},
 			want: []string{
 				"revision removed claim a-2023 revision: was about $1.1 billion on 5 Jan 2024",
-				"revised claim poe-total revision: about $3.6 billion on 19 Dec 2024",
+				"revised claim poe-total revision: about $3.6 billion, suspected on 19 Dec 2024",
 			},
 		},
 		{

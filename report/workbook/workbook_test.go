@@ -402,6 +402,7 @@ func recalcCases(t *testing.T) []struct {
 		{"default", defaultSummary(t)},
 		{"from-2022-to-2023", report.Compute(def, report.Options{From: 2022, To: 2023})},
 		{"synthetic-2000", big},
+		{"edition-300", editionSummary(t, 300)},
 	}
 }
 
