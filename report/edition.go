@@ -90,8 +90,49 @@ func (c *Change) Line() string {
 	return b.String()
 }
 
+// clause is the change said of its record ("grade changed from B4 to
+// B3"), for the kinds that change a record in place; "" for the others.
+func (c *Change) clause() string {
+	switch c.Kind {
+	case Changed:
+		return fmt.Sprintf("%s changed from %s to %s", c.Field, orNone(c.Before), orNone(c.After))
+	case Revised:
+		return "revised to " + c.After
+	case RevisionRemoved:
+		return fmt.Sprintf("the revision to %s is no longer recorded", c.Before)
+	case CitationAdded:
+		return "now also cited to " + c.After
+	case CitationRemoved:
+		return "no longer cited to " + c.Before
+	case Independence:
+		return fmt.Sprintf("independent originators giving it %s, was %s", c.After, c.Before)
+	}
+	return ""
+}
+
 // Sentence is the change as the briefing states it.
-func (c *Change) Sentence() string {
+func (c *Change) Sentence() string { return Say([]*Change{c}) }
+
+// Group splits changes into the runs that the briefing states in one
+// sentence each: consecutive changes in place of one record go together.
+func Group(cs []*Change) [][]*Change {
+	var out [][]*Change
+	for _, c := range cs {
+		if n := len(out); n > 0 {
+			last := out[n-1][0]
+			if c.clause() != "" && last.clause() != "" && c.Record == last.Record && c.ID == last.ID {
+				out[n-1] = append(out[n-1], c)
+				continue
+			}
+		}
+		out = append(out, []*Change{c})
+	}
+	return out
+}
+
+// Say states a group of changes (see Group) in one sentence.
+func Say(group []*Change) string {
+	c := group[0]
 	var s string
 	switch c.Kind {
 	case Added:
@@ -106,27 +147,29 @@ func (c *Change) Sentence() string {
 		}
 	case Renamed:
 		s = fmt.Sprintf("%s %s renamed from %s to %s, unchanged otherwise", Capital(c.Record), c.What, c.Before, c.After)
-	case Changed:
-		s = fmt.Sprintf("%s: %s changed from %s to %s", c.What, c.Field, orNone(c.Before), orNone(c.After))
-	case Revised:
-		s = fmt.Sprintf("%s: revised to %s", c.What, c.After)
-	case RevisionRemoved:
-		s = fmt.Sprintf("%s: the revision to %s is no longer recorded", c.What, c.Before)
-	case CitationAdded:
-		s = fmt.Sprintf("%s: now also cited to %s", c.What, c.After)
-	case CitationRemoved:
-		s = fmt.Sprintf("%s: no longer cited to %s", c.What, c.Before)
 	case ConflictAppeared:
 		s = fmt.Sprintf("Sources now disagree on %s: %s", c.What, c.After)
 	case ConflictChanged:
 		s = fmt.Sprintf("The disagreement on %s is now %s (was %s)", c.What, c.After, c.Before)
 	case ConflictResolved:
 		s = fmt.Sprintf("Sources no longer disagree on %s (was %s)", c.What, c.Before)
-	case Independence:
-		s = fmt.Sprintf("%s: independent originators giving it %s, was %s", c.What, c.After, c.Before)
+	default:
+		clauses := make([]string, len(group))
+		for i, g := range group {
+			clauses[i] = g.clause()
+		}
+		s = c.What + ": " + strings.Join(clauses, "; ")
 	}
-	if len(c.Gone) > 0 {
-		s += " (its sources are no longer in the dataset: " + strings.Join(c.Gone, "; ") + ")"
+	var gone []string
+	for _, g := range group {
+		for _, w := range g.Gone {
+			if !slices.Contains(gone, w) {
+				gone = append(gone, w)
+			}
+		}
+	}
+	if len(gone) > 0 {
+		s += " (its sources are no longer in the dataset: " + strings.Join(gone, "; ") + ")"
 	}
 	return s + "."
 }
@@ -378,7 +421,7 @@ func (m *comparer) sources() {
 		m.add(&Change{Kind: Added, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Refs: []Ref{{Source: s}}})
 	}
 	for _, s := range p.removed {
-		m.add(&Change{Kind: Removed, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Gone: []string{sourceWords(s)}})
+		m.add(&Change{Kind: Removed, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing})
 	}
 }
 
@@ -507,8 +550,8 @@ func (m *comparer) carried(refs []Ref) ([]Ref, []string) {
 // qualifier and date.
 func (m *comparer) revisions(old, c *ClaimRow) {
 	key := func(r *RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
-	words := func(r *RevisionRow) string {
-		return WithHedge(Qualified(r.Qualifier, r.Amount, c.Unit), c.Hedge) + " on " + r.Revised.Human()
+	words := func(of *ClaimRow, r *RevisionRow) string {
+		return WithHedge(Qualified(r.Qualifier, r.Amount, of.Unit), of.Hedge) + " on " + r.Revised.Human()
 	}
 	had := map[string]bool{}
 	for _, r := range old.Revisions {
@@ -518,13 +561,13 @@ func (m *comparer) revisions(old, c *ClaimRow) {
 	for _, r := range c.Revisions {
 		has[key(r)] = true
 		if !had[key(r)] {
-			m.add(&Change{Kind: Revised, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", After: words(r), Rank: RankFigure, Refs: r.Refs, FirstCite: c.FirstCite})
+			m.add(&Change{Kind: Revised, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", After: words(c, r), Rank: RankFigure, Refs: r.Refs, FirstCite: c.FirstCite})
 		}
 	}
 	for _, r := range old.Revisions {
 		if !has[key(r)] {
 			refs, gone := m.carried(r.Refs)
-			m.add(&Change{Kind: RevisionRemoved, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", Before: words(r), Rank: RankFigure, Refs: refs, Gone: gone, FirstCite: c.FirstCite})
+			m.add(&Change{Kind: RevisionRemoved, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", Before: words(old, r), Rank: RankFigure, Refs: refs, Gone: gone, FirstCite: c.FirstCite})
 		}
 	}
 }

@@ -318,3 +318,27 @@ date_citations = [{ source = "ref-x" }]
 		})
 	}
 }
+
+// The briefing's sentences: a record's changes in place said in one
+// sentence, and a removed record whose sources went with it names them.
+func TestSentences(t *testing.T) {
+	s := editions(t, []edit{
+		{"sources.toml", "", newSource},
+		{"claims.toml", "", strings.ReplaceAll(newClaim, `source = "wire-two", para = 3`, `source = "wire-three", para = 1`)},
+	}, []edit{
+		{"incidents.toml", `confidence = "moderate"`, `confidence = "high"`},
+		{"incidents.toml", `actor = "Lazarus Group"`, `actor = "TraderTraitor"`},
+	}, report.Options{})
+	var got []string
+	for _, g := range report.Group(s.Edition.Changes) {
+		got = append(got, report.Say(g))
+	}
+	want := []string{
+		"Removed claim, Number of attacks, 2023, per Agency B: 20 attacks (its sources are no longer in the dataset: Wire Three, “Third wire story” (25 Jan 2024)).",
+		"CoinEx, 12 Sep 2023: actor changed from Lazarus Group to TraderTraitor; confidence changed from moderate to high.",
+		"Removed source, Wire Three, “Third wire story” (25 Jan 2024).",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}

@@ -340,3 +340,25 @@ func fontRows(t testing.TB, pdffonts, path string) [][]string {
 	}
 	return rows
 }
+
+// A list item's marker stays with its text: when the first lines of an
+// item do not fit at the foot of a page, the marker moves to the next
+// page with them. The variants shift the list down a line at a time, so
+// that some item meets the foot of the page at every possible point.
+func TestListMarkerKeepsWithText(t *testing.T) {
+	s := load(t, nil)
+	item := "- " + strings.Repeat("a long item that runs over two lines of the page ", 3) + "\n"
+	for k := range 12 {
+		md := "# Lists\n\n" + strings.Repeat("A line.\n\n", k) + strings.Repeat(item, 40) +
+			"\n{{range .Sources}}{{cite .}} {{anchor .}}{{end}}{{range .RefSources}}{{cite .}} {{anchor .}}{{end}}\n"
+		doc := compose(t, s, fstest.MapFS{templates.Main: &fstest.MapFile{Data: []byte(md)}})
+		var trace bytes.Buffer
+		render(t, doc, &trace)
+		lines := strings.Split(trace.String(), "\n")
+		for i := 0; i+2 < len(lines); i++ {
+			if strings.HasPrefix(lines[i], "LI ") && strings.HasPrefix(lines[i+1], "P ") && strings.HasPrefix(lines[i+2], "PAGE ") {
+				t.Errorf("%d lines down: a marker stays at the foot of the page before %s", k, lines[i+2])
+			}
+		}
+	}
+}

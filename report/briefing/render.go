@@ -488,7 +488,9 @@ func (r *renderer) list(n *ast.List) {
 		r.tracef("LI %s", marker)
 		savedX, savedW := r.x, r.w
 		lh := r.base.size * ptToMM * 1.35
-		r.room(lh)
+		// Room for the two lines that a paragraph keeps together: the
+		// marker never stays behind at the foot of a page.
+		r.room(2 * lh)
 		r.setFont(r.base)
 		r.pdf.SetXY(r.x, r.y)
 		r.cell(bulletIndent, lh, marker, "L", 0, "")

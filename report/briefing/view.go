@@ -68,8 +68,9 @@ const (
 )
 
 // ChangesV is what changed since the previous edition: the changes to
-// figures, conflicts and standing, most important first, and a count of
-// the rest, which the workbook's Changes sheet lists.
+// figures, conflicts and standing, most important first, those of one
+// record in one sentence, and a count of the rest, which the workbook's
+// Changes sheet lists.
 type ChangesV struct {
 	Since     string
 	Items     []*ChangeV
@@ -91,13 +92,19 @@ var rankWords = [...]string{"to figures and conflicts", "to grades, attribution 
 func changesView(e *report.Edition) *ChangesV {
 	x := &ChangesV{Since: escape(e.Since.Human())}
 	var rest [len(rankWords)]int
-	for _, c := range e.Changes {
-		if c.Rank <= report.RankStanding && len(x.Items) < MaxChanges {
-			x.Items = append(x.Items, &ChangeV{Text: escape(c.Sentence()), rs: c.Refs})
+	for _, g := range report.Group(e.Changes) {
+		if g[0].Rank <= report.RankStanding && len(x.Items) < MaxChanges {
+			item := &ChangeV{Text: escape(report.Say(g))}
+			for _, c := range g {
+				item.rs = append(item.rs, c.Refs...)
+			}
+			x.Items = append(x.Items, item)
 			continue
 		}
-		x.More++
-		rest[c.Rank]++
+		x.More += len(g)
+		for _, c := range g {
+			rest[c.Rank]++
+		}
 	}
 	var parts []string
 	for i, n := range rest {
