@@ -107,6 +107,11 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	}
 	if cfg.check {
 		printCheck(stdout, d, sum, cfg)
+		if sum.Edition != nil {
+			if err := stepSummary(sum.Edition, cfg.baseline); err != nil {
+				return u.fail(err, "")
+			}
+		}
 		return exitOK
 	}
 	if sum.Empty() {

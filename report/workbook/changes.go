@@ -31,7 +31,7 @@ func (b *builder) changes() error {
 		return nil
 	}
 	sh := b.stream(SheetChanges, sheetSetup{
-		widths: []float64{6, 16, 16, 10, 24, 40, 14, 36, 36, 16, 36},
+		widths: []float64{6, 12, 13, 9, 20, 30, 10, 26, 26, 14, 22},
 		rows:   1 + max(len(e.Changes), 1),
 		freeze: true, printTitles: true, landscape: true,
 	})
