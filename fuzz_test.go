@@ -33,7 +33,8 @@ var (
 )
 
 // FuzzDataset feeds whole datasets (the meta, claims and incidents files)
-// through load, compute and both renders, in memory. A dataset is either
+// through load, compute, a comparison with the unfuzzed dataset and both
+// renders, in memory. A dataset is either
 // refused with positioned errors inside its files, or it gives artifacts
 // that pass the checks the default ones pass: no Inf or NaN, no link but
 // http(s) and internal ones, no formula but the program's own.
@@ -44,6 +45,10 @@ func FuzzDataset(f *testing.F) {
 	f.Add(data[dataset.FileMeta].Data, bytes.Replace(data[dataset.FileClaims].Data, []byte(`"3000000000"`), []byte(`"1e400"`), 1), data[dataset.FileIncidents].Data)
 	f.Add(data[dataset.FileMeta].Data, bytes.Replace(data[dataset.FileClaims].Data, []byte(`Total stolen.`), []byte(`[x](javascript:alert(1)) <file:///etc/passwd> *a* | b`), 1), data[dataset.FileIncidents].Data)
 	tmpl, err := briefing.Parse(templates.Default())
+	if err != nil {
+		f.Fatal(err)
+	}
+	base, err := dataset.Load(data, dataset.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -67,6 +72,9 @@ func FuzzDataset(f *testing.F) {
 			return
 		}
 		s := report.Compute(d, report.Options{})
+		// Compared with the unfuzzed dataset as the previous edition, the
+		// fuzzed text also reaches the changes section and sheet.
+		s.Edition = report.Compare(report.Compute(base, report.Options{}), s)
 		doc, err := briefing.Compose(s, tmpl)
 		if err != nil {
 			t.Fatalf("a valid dataset the briefing cannot compose: %v", err)
