@@ -1,0 +1,448 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dprkreport/dprkreport/dataset"
+)
+
+// The comparison of each kind of record, and of the conflicts.
+
+func (m *comparer) originators() {
+	fields := func(o *OriginatorRow) []field {
+		return []field{
+			{"name", RankWording, o.Name, o.Name},
+			{"kind", RankStanding, o.Kind, dataset.Meaning(dataset.OriginatorKinds, o.Kind)},
+		}
+	}
+	p := pair(m.prev.Originators, m.cur.Originators, func(o *OriginatorRow) string { return o.ID },
+		func(o *OriginatorRow) string { return content(fields(o)) })
+	refs := func(o *OriginatorRow) []Ref {
+		var rs []Ref
+		for _, c := range m.cur.Claims {
+			if c.Originator == o {
+				rs = append(rs, c.Refs...)
+			}
+		}
+		return MergeRefs(rs)
+	}
+	for _, x := range p.renamed {
+		m.origIDs[x[0].ID] = x[1].ID
+		m.add(&Change{Kind: Renamed, Record: "originator", ID: x[1].ID, What: x[1].Name, Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: refs(x[1])})
+	}
+	for _, x := range p.pairs {
+		m.diff("originator", x[1].ID, x[1].Name, fields(x[0]), fields(x[1]), refs(x[1]), 0)
+	}
+	for _, o := range p.added {
+		m.add(&Change{Kind: Added, Record: "originator", ID: o.ID, What: o.Name, Rank: RankSourcing, Refs: refs(o)})
+	}
+	for _, o := range p.removed {
+		m.add(&Change{Kind: Removed, Record: "originator", ID: o.ID, What: o.Name, Rank: RankSourcing})
+	}
+}
+
+// sourceWords names a source for a reader: Outlet, “Title” (date).
+func sourceWords(s *SourceRow) string {
+	w := s.Outlet + ", “" + strings.TrimSuffix(s.Title, ".") + "”"
+	if !s.Date.IsZero() {
+		w += " (" + s.Date.Human() + ")"
+	}
+	return w
+}
+
+func (m *comparer) sources() {
+	fields := func(s *SourceRow, orig func(string) string) []field {
+		relays := make([]string, len(s.Relays))
+		for i, r := range s.Relays {
+			relays[i] = orig(r)
+		}
+		slices.Sort(relays)
+		return []field{
+			{"kind", RankSourcing, s.Kind, s.Kind},
+			{"title", RankWording, s.Title, s.Title},
+			{"outlet", RankSourcing, s.Outlet, s.Outlet},
+			{"published", RankSourcing, s.Date.String(), s.Date.Human()},
+			{"url", RankWording, s.URL, s.URL},
+			{"relays", RankStanding, strings.Join(relays, ", "), strings.Join(relays, ", ")},
+			{"reliability", RankStanding, s.Reliability, s.Reliability},
+		}
+	}
+	prevF := func(s *SourceRow) []field { return fields(s, m.origID) }
+	curF := func(s *SourceRow) []field { return fields(s, func(id string) string { return id }) }
+	p := pair(m.prev.Sources, m.cur.Sources, func(s *SourceRow) string { return s.ID },
+		func(s *SourceRow) string {
+			if slices.Contains(m.cur.Sources, s) {
+				return content(curF(s))
+			}
+			return content(prevF(s))
+		})
+	for _, x := range p.renamed {
+		m.srcIDs[x[0].ID] = x[1].ID
+		m.add(&Change{Kind: Renamed, Record: "source", ID: x[1].ID, What: sourceWords(x[1]), Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: []Ref{{Source: x[1]}}})
+	}
+	for _, x := range p.pairs {
+		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []Ref{{Source: x[1]}}, 0)
+	}
+	for _, s := range p.added {
+		m.add(&Change{Kind: Added, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Refs: []Ref{{Source: s}}})
+	}
+	for _, s := range p.removed {
+		m.add(&Change{Kind: Removed, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing})
+	}
+}
+
+// Describe names a claim for a reader: a figure by its measure, period and
+// originator ("Value stolen, 2023, per UN Panel of Experts"), a statement
+// by its words.
+func (c *ClaimRow) Describe() string {
+	if !c.HasValue() {
+		return "“" + strings.TrimSuffix(c.Statement, ".") + "”, per " + c.Originator.Name
+	}
+	period := c.Span.Human()
+	if period == "" {
+		period = "undated"
+	}
+	return c.Metric.Label + ", " + period + ", per " + c.Originator.Name
+}
+
+// citeKey identifies one citation across editions: its source (through
+// renames) and paragraph.
+type citeKey struct {
+	source string
+	para   int
+}
+
+func (m *comparer) claims() {
+	fields := func(c *ClaimRow, orig func(string) string) []field {
+		via := make([]string, len(c.Via))
+		viaNames := make([]string, len(c.Via))
+		for i, o := range c.Via {
+			via[i], viaNames[i] = orig(o.ID), o.Name
+		}
+		period := c.Span.Human()
+		if period == "" {
+			period = "undated"
+		}
+		return []field{
+			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Hedged()},
+			{"hedge", RankFigure, c.Hedge, c.Hedge},
+			{"metric", RankFigure, c.Metric.ID, c.Metric.Label},
+			{"period", RankFigure, c.Span.String(), period},
+			{"scope", RankFigure, c.Scope, dataset.Meaning(dataset.Scopes, c.Scope)},
+			{"originator", RankStanding, orig(c.Originator.ID), c.Originator.Name},
+			{"via", RankStanding, strings.Join(via, ", "), strings.Join(viaNames, ", ")},
+			{"grade", RankStanding, c.Admiralty(), c.Admiralty()},
+			{"statement", RankWording, c.Statement, c.Statement},
+			{"verb", RankWording, c.Verb, c.Verb},
+			{"note", RankWording, c.Note, c.Note},
+		}
+	}
+	prevF := func(c *ClaimRow) []field { return fields(c, m.origID) }
+	curF := func(c *ClaimRow) []field { return fields(c, func(id string) string { return id }) }
+	isCur := map[*ClaimRow]bool{}
+	for _, c := range m.cur.Claims {
+		isCur[c] = true
+	}
+	// Renames compare everything a claim says, its citations included.
+	full := func(c *ClaimRow) string {
+		f, src := prevF(c), m.srcID
+		if isCur[c] {
+			f, src = curF(c), func(id string) string { return id }
+		}
+		var b strings.Builder
+		b.WriteString(content(f))
+		for _, ci := range c.Citations {
+			fmt.Fprintf(&b, "%s¶%d\x00", src(ci.Source), ci.Para)
+		}
+		for _, r := range c.Revisions {
+			fmt.Fprintf(&b, "%s %s %s\x00", r.Amount, r.Qualifier, r.Revised)
+		}
+		return b.String()
+	}
+	p := pair(m.prev.Claims, m.cur.Claims, func(c *ClaimRow) string { return c.ID }, full)
+	for _, x := range p.renamed {
+		m.e.claims[x[1]] = "renamed"
+		m.add(&Change{Kind: Renamed, Record: "claim", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
+			Rank: RankWording, Refs: x[1].Refs, FirstCite: x[1].FirstCite})
+	}
+	for _, x := range p.pairs {
+		old, c := x[0], x[1]
+		n := len(m.e.Changes)
+		m.diff("claim", c.ID, c.Describe(), prevF(old), curF(c), c.Refs, c.FirstCite)
+		m.revisions(old, c)
+		m.citations("claim", c.ID, c.Describe(), old.Citations, c.Citations, c.FirstCite)
+		if old.HasValue() && c.HasValue() && old.Independent != c.Independent {
+			m.add(&Change{Kind: Independence, Record: "claim", ID: c.ID, What: c.Describe(),
+				Before: fmt.Sprint(old.Independent), After: fmt.Sprint(c.Independent), Rank: RankStanding, Refs: c.Refs, FirstCite: c.FirstCite})
+		}
+		if len(m.e.Changes) > n {
+			m.e.claims[c] = "changed"
+		}
+	}
+	for _, c := range p.added {
+		m.e.claims[c] = "new"
+		rank := RankFigure
+		if !c.HasValue() {
+			rank = RankStanding
+		}
+		m.add(&Change{Kind: Added, Record: "claim", ID: c.ID, What: c.Describe(), After: c.Hedged(), Rank: rank, Refs: c.Refs, FirstCite: c.FirstCite})
+	}
+	for _, c := range p.removed {
+		rank := RankFigure
+		if !c.HasValue() {
+			rank = RankStanding
+		}
+		refs, gone := m.carried(c.Refs)
+		m.add(&Change{Kind: Removed, Record: "claim", ID: c.ID, What: c.Describe(), Before: c.Hedged(), Rank: rank, Refs: refs, Gone: gone})
+	}
+}
+
+// carried maps refs of the previous edition onto this one's sources; the
+// sources no longer cited are named in words.
+func (m *comparer) carried(refs []Ref) ([]Ref, []string) {
+	var out []Ref
+	var gone []string
+	for _, r := range refs {
+		if s, ok := m.srcByID[m.srcID(r.Source.ID)]; ok {
+			out = append(out, Ref{Source: s, Paras: r.Paras})
+		} else {
+			gone = append(gone, sourceWords(r.Source))
+		}
+	}
+	return MergeRefs(out), gone
+}
+
+// revisions reports the revisions added and removed, matched by value,
+// qualifier and date.
+func (m *comparer) revisions(old, c *ClaimRow) {
+	key := func(r *RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
+	words := func(of *ClaimRow, r *RevisionRow) string {
+		return WithHedge(Qualified(r.Qualifier, r.Amount, of.Unit), of.Hedge) + " on " + r.Revised.Human()
+	}
+	had := map[string]bool{}
+	for _, r := range old.Revisions {
+		had[key(r)] = true
+	}
+	has := map[string]bool{}
+	for _, r := range c.Revisions {
+		has[key(r)] = true
+		if !had[key(r)] {
+			m.add(&Change{Kind: Revised, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", After: words(c, r), Rank: RankFigure, Refs: r.Refs, FirstCite: c.FirstCite})
+		}
+	}
+	for _, r := range old.Revisions {
+		if !has[key(r)] {
+			refs, gone := m.carried(r.Refs)
+			m.add(&Change{Kind: RevisionRemoved, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", Before: words(old, r), Rank: RankFigure, Refs: refs, Gone: gone, FirstCite: c.FirstCite})
+		}
+	}
+}
+
+// citations reports the citations of a record's figure added and removed,
+// by source and paragraph.
+func (m *comparer) citations(record, id, what string, before, after []dataset.Citation, first int) {
+	had := map[citeKey]bool{}
+	for _, ci := range before {
+		had[citeKey{m.srcID(ci.Source), ci.Para}] = true
+	}
+	has := map[citeKey]bool{}
+	words := func(src *SourceRow, para int) string {
+		w := sourceWords(src)
+		if para > 0 {
+			w += fmt.Sprintf(", paragraph %d", para)
+		}
+		return w
+	}
+	for _, ci := range after {
+		k := citeKey{ci.Source, ci.Para}
+		has[k] = true
+		if had[k] {
+			continue
+		}
+		src := m.srcByID[ci.Source]
+		r := Ref{Source: src}
+		if ci.Para > 0 {
+			r.Paras = []int{ci.Para}
+		}
+		m.add(&Change{Kind: CitationAdded, Record: record, ID: id, What: what, Field: "citations", After: words(src, ci.Para),
+			Rank: RankSourcing, Refs: []Ref{r}, FirstCite: first})
+	}
+	for _, ci := range before {
+		k := citeKey{m.srcID(ci.Source), ci.Para}
+		if has[k] {
+			continue
+		}
+		c := &Change{Kind: CitationRemoved, Record: record, ID: id, What: what, Field: "citations", Rank: RankSourcing, FirstCite: first}
+		if src, ok := m.srcByID[k.source]; ok {
+			c.Before = words(src, ci.Para)
+			c.Refs = []Ref{{Source: src}}
+		} else {
+			c.Before = ci.Source
+			if old := m.prevSource(ci.Source); old != nil {
+				c.Before = words(old, ci.Para)
+			}
+		}
+		m.add(c)
+	}
+}
+
+func (m *comparer) prevSource(id string) *SourceRow {
+	for _, s := range m.prev.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Describe names an incident for a reader: victim and date.
+func (in *IncidentRow) Describe() string {
+	return in.Victim + ", " + in.When.Human()
+}
+
+// amountWords is an incident's amount with what a reader must see with it.
+func (in *IncidentRow) amountWords() string {
+	if in.Unverified {
+		return in.Figure() + ", unverified"
+	}
+	return in.Figure()
+}
+
+func (m *comparer) incidents() {
+	fields := func(in *IncidentRow) []field {
+		rng := ""
+		if in.HasRange {
+			rng = Money(in.LowUSD) + " to " + Money(in.HighUSD)
+		}
+		return []field{
+			{"amount", RankFigure, fmt.Sprint(in.USD, " ", in.Qualifier, " ", in.Unverified), in.amountWords()},
+			{"range", RankStanding, rng, rng},
+			{"date", RankStanding, in.When.String(), in.When.Human()},
+			{"actor", RankStanding, in.Actor, in.Actor},
+			{"attribution hedge", RankStanding, in.Hedge, in.Hedge},
+			{"attribution basis", RankStanding, in.Basis, in.Basis},
+			{"confidence", RankStanding, in.Confidence, in.Confidence},
+			{"victim", RankWording, in.Victim, in.Victim},
+			{"victim type", RankSourcing, in.VictimType, in.VictimType},
+			{"technique", RankWording, in.Technique, in.Technique},
+			{"attribution note", RankWording, in.AttributionNote, in.AttributionNote},
+			{"note", RankWording, in.Note, in.Note},
+		}
+	}
+	isCur := map[*IncidentRow]bool{}
+	for _, in := range m.cur.Incidents {
+		isCur[in] = true
+	}
+	full := func(in *IncidentRow) string {
+		src := m.srcID
+		if isCur[in] {
+			src = func(id string) string { return id }
+		}
+		var b strings.Builder
+		b.WriteString(content(fields(in)))
+		for _, ci := range in.Citations {
+			fmt.Fprintf(&b, "%s¶%d\x00", src(ci.Source), ci.Para)
+		}
+		return b.String()
+	}
+	p := pair(m.prev.Incidents, m.cur.Incidents, func(in *IncidentRow) string { return in.ID }, full)
+	for _, x := range p.renamed {
+		m.e.incidents[x[1]] = "renamed"
+		m.add(&Change{Kind: Renamed, Record: "incident", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
+			Rank: RankWording, Refs: x[1].Refs, FirstCite: x[1].FirstCite})
+	}
+	for _, x := range p.pairs {
+		old, in := x[0], x[1]
+		n := len(m.e.Changes)
+		m.diff("incident", in.ID, in.Describe(), fields(old), fields(in), in.Refs, in.FirstCite)
+		m.citations("incident", in.ID, in.Describe(), old.Citations, in.Citations, in.FirstCite)
+		if len(m.e.Changes) > n {
+			m.e.incidents[in] = "changed"
+		}
+	}
+	for _, in := range p.added {
+		m.e.incidents[in] = "new"
+		m.add(&Change{Kind: Added, Record: "incident", ID: in.ID, What: in.Describe(), After: in.amountWords(), Rank: RankStanding, Refs: in.Refs, FirstCite: in.FirstCite})
+	}
+	for _, in := range p.removed {
+		refs, gone := m.carried(in.Refs)
+		m.add(&Change{Kind: Removed, Record: "incident", ID: in.ID, What: in.Describe(), Before: in.amountWords(), Rank: RankStanding, Refs: refs, Gone: gone})
+	}
+}
+
+// conflictKey identifies a quantity across editions.
+func conflictKey(c *Conflict) string {
+	return c.Metric.ID + " " + c.Scope + " " + c.Span.String()
+}
+
+// Describe names the quantity a conflict is about: "Value stolen, 2023".
+func (c *Conflict) Describe() string {
+	period := c.Span.Human()
+	if period == "" {
+		period = "undated"
+	}
+	w := c.Metric.Label + ", " + period
+	if c.Scope != "dprk" {
+		w += " (" + dataset.Meaning(dataset.Scopes, c.Scope) + ")"
+	}
+	return w
+}
+
+// sides writes a conflict's figures side by side: "more than $750 million
+// per UN Panel of Experts against $1 billion per Chainalysis".
+func (c *Conflict) sides() string {
+	parts := make([]string, len(c.Claims))
+	for i, x := range c.Claims {
+		parts[i] = x.Hedged() + " per " + x.Originator.Name
+	}
+	return strings.Join(parts, " against ")
+}
+
+func (c *Conflict) refs() ([]Ref, int) {
+	var rs []Ref
+	first := 0
+	for _, x := range c.Claims {
+		rs = append(rs, x.Refs...)
+		if first == 0 || x.FirstCite < first {
+			first = x.FirstCite
+		}
+	}
+	return MergeRefs(rs), first
+}
+
+func (m *comparer) conflicts() {
+	before := map[string]*Conflict{}
+	for _, c := range m.prev.Conflicts {
+		before[conflictKey(c)] = c
+	}
+	now := map[string]bool{}
+	for _, c := range m.cur.Conflicts {
+		k := conflictKey(c)
+		now[k] = true
+		refs, first := c.refs()
+		old, ok := before[k]
+		switch {
+		case !ok:
+			m.add(&Change{Kind: ConflictAppeared, Record: "conflict", ID: k, What: c.Describe(), After: c.sides(), Rank: RankFigure, Refs: refs, FirstCite: first})
+		case old.sides() != c.sides():
+			m.add(&Change{Kind: ConflictChanged, Record: "conflict", ID: k, What: c.Describe(), Before: old.sides(), After: c.sides(), Rank: RankFigure, Refs: refs, FirstCite: first})
+		}
+	}
+	for _, c := range m.prev.Conflicts {
+		k := conflictKey(c)
+		if now[k] {
+			continue
+		}
+		// Cite the figures of the quantity this edition still holds.
+		var rs []Ref
+		var gone []string
+		for _, x := range c.Claims {
+			r, g := m.carried(x.Refs)
+			rs, gone = append(rs, r...), append(gone, g...)
+		}
+		slices.Sort(gone)
+		m.add(&Change{Kind: ConflictResolved, Record: "conflict", ID: k, What: c.Describe(), Before: c.sides(), Rank: RankFigure, Refs: MergeRefs(rs), Gone: slices.Compact(gone)})
+	}
+}

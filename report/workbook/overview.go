@@ -1,0 +1,140 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/dprkreport/dprkreport/dataset"
+)
+
+func (b *builder) overview() error {
+	s := b.s
+	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
+	put := func(v ...any) error { return sh.put(v...) }
+	period := "all years in the dataset"
+	if p := s.Period(); p != "" {
+		period = "claims and incidents overlapping " + p
+		if s.Empty() {
+			period = "nothing in the dataset falls in " + p
+		}
+	}
+	if err := put(text(s.Meta.Title, b.st.title)); err != nil {
+		return err
+	}
+	if err := put(text(s.Meta.Subtitle, b.st.subtitle)); err != nil {
+		return err
+	}
+	sh.skip(1)
+	rows := [][2]string{
+		{"As of", s.Meta.AsOf},
+		{"Built", b.opt.Date.UTC().Format("2006-01-02")},
+		{"Dataset fingerprint (SHA-256)", s.Fingerprint},
+		{"Period shown", period},
+	}
+	if e := s.Edition; e != nil {
+		rows = append(rows, [2]string{"Changes since the previous edition", fmt.Sprintf("%d since the edition as of %s (fingerprint %s)", len(e.Changes), e.Since, e.Fingerprint)})
+	}
+	for _, r := range rows {
+		if err := put(text(r[0], b.st.bold), text(r[1], b.st.top)); err != nil {
+			return err
+		}
+	}
+	if err := sh.putMerged(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap)); err != nil {
+		return err
+	}
+	sh.skip(1)
+	if err := b.headerRow(sh, "Headline counts", "Count", "Formula over"); err != nil {
+		return err
+	}
+	n := s.Counts
+	years := ""
+	if len(s.Years) > 0 {
+		years = fmt.Sprintf("%d–%d", s.Years[0].Year, s.Years[len(s.Years)-1].Year)
+	}
+	counts := []struct {
+		label, formula, over string
+		value                any
+		style                int
+	}{
+		{"Sources (articles and references)", "COUNTA(SourceID)", "Sources", len(s.Sources), 0},
+		{"Claims", "COUNTA(ClaimID)", "Claims", len(s.Claims), 0},
+		{"  of which figures", "COUNT(ClaimValue)", "Claims", n.Figures, 0},
+		{"  reported by two or more articles", `COUNTIF(MatrixArticles,">=2")`, "Source matrix", n.Relayed, 0},
+		{"  confirmed by two or more independent originators", `COUNTIF(MatrixIndependent,">=2")`, "Source matrix", n.Confirmed, 0},
+		{"Named incidents", "COUNTA(IncidentID)", "Incidents", len(s.Incidents), 0},
+		{"Years covered", `IF(COUNT(YearList)=0,"",MIN(YearList)&"–"&MAX(YearList))`, "Yearly totals", years, 0},
+	}
+	for _, c := range counts {
+		if err := put(text(c.label, b.st.top), formula(c.formula, c.value, c.style), b.sheetLink(c.over)); err != nil {
+			return err
+		}
+	}
+	sh.skip(1)
+	if err := b.headerRow(sh, "Sheet", "Holds", ""); err != nil {
+		return err
+	}
+	sheetRows := [][2]string{
+		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
+		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade, latest revision, articles and independent originators."},
+		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
+		{SheetConflicts, "Quantities reported with different values, found by the program: each figure side by side, never averaged."},
+		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure with its wording; multi-year figures kept whole; a chart."},
+		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
+		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
+	}
+	if s.Edition != nil {
+		sheetRows = append([][2]string{{SheetChanges, "What changed since the previous edition, most important first: records added, removed, renamed and changed, revisions, citations, conflicts, independence. Claims and Incidents mark what moved in their last column."}}, sheetRows...)
+	}
+	for _, r := range sheetRows {
+		if err := sh.putMerged(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
+			return err
+		}
+	}
+	legend := func(title string, rows [][2]string) error {
+		sh.skip(1)
+		if err := b.headerRow(sh, title, "Meaning", ""); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := sh.putMerged(text(r[0], b.st.top), text(r[1], b.st.wrap)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var q [][2]string
+	for _, x := range dataset.Qualifiers {
+		words := x.Words
+		if words == "" {
+			words = "(plain figure)"
+		}
+		q = append(q, [2]string{x.ID + ": " + words, x.Meaning})
+	}
+	steps := []struct {
+		title string
+		rows  [][2]string
+	}{
+		{"Qualifier", q},
+		{"Source reliability (Admiralty)", codes(dataset.Reliability)},
+		{"Claim credibility (Admiralty)", codes(dataset.Credibility)},
+		{"Attribution basis", codes(dataset.AttributionBases)},
+		{"Attribution confidence", codes(dataset.Confidences)},
+	}
+	for _, st := range steps {
+		if err := legend(st.title, st.rows); err != nil {
+			return err
+		}
+	}
+	return sh.Flush()
+}
+
+func codes(cs []dataset.Code) [][2]string {
+	out := make([][2]string, len(cs))
+	for i, c := range cs {
+		out[i] = [2]string{c.ID, c.Meaning}
+	}
+	return out
+}
+
+func (b *builder) sheetLink(name string) any {
+	return formula(fmt.Sprintf(`HYPERLINK("#%s!A1",%s)`, quote(name), strLit(name)), name, b.st.link)
+}
