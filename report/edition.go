@@ -215,7 +215,6 @@ type field struct {
 	key, show string
 }
 
-func same(key string) field { return field{key: key, show: key} }
 
 // Compare computes what changed from prev to cur: two summaries computed
 // with the same options, prev from the baseline dataset.
