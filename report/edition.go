@@ -215,7 +215,6 @@ type field struct {
 	key, show string
 }
 
-
 // Compare computes what changed from prev to cur: two summaries computed
 // with the same options, prev from the baseline dataset.
 func Compare(prev, cur *Summary) *Edition {
