@@ -51,6 +51,9 @@ const (
 	RankWording         // text that does not change what is claimed
 )
 
+// RankNames name the ranks for a reader, in rank order.
+var RankNames = [...]string{"figures and conflicts", "grades, attribution and independence", "sources and citations", "wording"}
+
 // Change is one difference between two editions.
 type Change struct {
 	Kind   string // Added, Removed, …
@@ -109,9 +112,6 @@ func (c *Change) clause() string {
 	}
 	return ""
 }
-
-// Sentence is the change as the briefing states it.
-func (c *Change) Sentence() string { return Say([]*Change{c}) }
 
 // Group splits changes into the runs that the briefing states in one
 // sentence each: consecutive changes in place of one record go together.
@@ -220,9 +220,13 @@ type field struct {
 func Compare(prev, cur *Summary) *Edition {
 	e := &Edition{Since: prev.Meta.AsOfDate, Fingerprint: prev.Fingerprint,
 		claims: map[*ClaimRow]string{}, incidents: map[*IncidentRow]string{}}
-	cmpr := &comparer{e: e, prev: prev, cur: cur, origIDs: map[string]string{}, srcIDs: map[string]string{}}
+	cmpr := &comparer{e: e, prev: prev, cur: cur, origIDs: map[string]string{}, srcIDs: map[string]string{},
+		srcByID: map[string]*SourceRow{}, prevSrcByID: map[string]*SourceRow{}}
 	for _, r := range cur.Sources {
-		cmpr.srcByID = mapOf(cmpr.srcByID, r.ID, r)
+		cmpr.srcByID[r.ID] = r
+	}
+	for _, r := range prev.Sources {
+		cmpr.prevSrcByID[r.ID] = r
 	}
 	cmpr.originators()
 	cmpr.sources()
@@ -233,14 +237,6 @@ func Compare(prev, cur *Summary) *Edition {
 	return e
 }
 
-func mapOf[K comparable, V any](m map[K]V, k K, v V) map[K]V {
-	if m == nil {
-		m = map[K]V{}
-	}
-	m[k] = v
-	return m
-}
-
 type comparer struct {
 	e         *Edition
 	prev, cur *Summary
@@ -249,12 +245,16 @@ type comparer struct {
 	// equal.
 	origIDs, srcIDs map[string]string
 	srcByID         map[string]*SourceRow // this edition's cited sources
+	prevSrcByID     map[string]*SourceRow // the previous edition's
 }
 
 func (m *comparer) add(c *Change) { m.e.Changes = append(m.e.Changes, c) }
 
 func (m *comparer) origID(id string) string { return cmp.Or(m.origIDs[id], id) }
 func (m *comparer) srcID(id string) string  { return cmp.Or(m.srcIDs[id], id) }
+
+// asIs is the id mapping of this edition's own records.
+func asIs(id string) string { return id }
 
 // pairing matches records by id, then pairs the unmatched ones whose
 // content is equal as renames, when that is unambiguous: one record on
@@ -265,7 +265,9 @@ type pairing[T any] struct {
 	added, removed []T
 }
 
-func pair[T any](prev, cur []T, id func(T) string, content func(T) string) pairing[T] {
+// prevKey and curKey give a record's content, the previous edition's with
+// its references mapped through the renames found so far.
+func pair[T any](prev, cur []T, id func(T) string, prevKey, curKey func(T) string) pairing[T] {
 	var p pairing[T]
 	byID := map[string]T{}
 	for _, x := range prev {
@@ -287,24 +289,24 @@ func pair[T any](prev, cur []T, id func(T) string, content func(T) string) pairi
 			removed = append(removed, x)
 		}
 	}
-	count := func(xs []T) map[string]int {
+	count := func(xs []T, key func(T) string) map[string]int {
 		n := map[string]int{}
 		for _, x := range xs {
-			n[content(x)]++
+			n[key(x)]++
 		}
 		return n
 	}
-	nAdded, nRemoved := count(added), count(removed)
+	nAdded, nRemoved := count(added, curKey), count(removed, prevKey)
 	gone := map[string]T{}
 	for _, x := range removed {
-		if k := content(x); nRemoved[k] == 1 && nAdded[k] == 1 {
+		if k := prevKey(x); nRemoved[k] == 1 && nAdded[k] == 1 {
 			gone[k] = x
 		} else {
 			p.removed = append(p.removed, x)
 		}
 	}
 	for _, x := range added {
-		if old, ok := gone[content(x)]; ok {
+		if old, ok := gone[curKey(x)]; ok {
 			p.renamed = append(p.renamed, [2]T{old, x})
 		} else {
 			p.added = append(p.added, x)
@@ -313,8 +315,11 @@ func pair[T any](prev, cur []T, id func(T) string, content func(T) string) pairi
 	return p
 }
 
-// content joins the keys of the fields: equal content, equal string.
-func content(fs []field) string {
+// content is a record's content for finding renames: the keys of its
+// fields, the sources (through src) and paragraphs of its citations, and
+// anything more the record says (its revisions). Equal content, equal
+// string.
+func content(fs []field, cites []dataset.Citation, src func(string) string, more ...string) string {
 	var b strings.Builder
 	for _, f := range fs {
 		b.WriteString(f.name)
@@ -322,20 +327,29 @@ func content(fs []field) string {
 		b.WriteString(f.key)
 		b.WriteByte(0)
 	}
+	for _, ci := range cites {
+		fmt.Fprintf(&b, "%s¶%d\x00", src(ci.Source), ci.Para)
+	}
+	for _, x := range more {
+		b.WriteString(x)
+		b.WriteByte(0)
+	}
 	return b.String()
 }
 
-// diff adds a Changed for every field whose key differs; it reports
-// whether any did.
-func (m *comparer) diff(record, id, what string, before, after []field, refs []Ref, first int) bool {
-	changed := false
+// diff adds a Changed for every field whose key differs. Each is cited to
+// the sources of that field where the record has them apart (byField: a
+// note's, a date's), else to the record's.
+func (m *comparer) diff(record, id, what string, before, after []field, refs []Ref, byField map[string][]Ref, first int) {
 	for i := range after {
 		if before[i].key == after[i].key {
 			continue
 		}
-		changed = true
+		cite := refs
+		if r := byField[after[i].name]; len(r) > 0 {
+			cite = r
+		}
 		m.add(&Change{Kind: Changed, Record: record, ID: id, What: what, Field: after[i].name,
-			Before: before[i].show, After: after[i].show, Rank: after[i].rank, Refs: refs, FirstCite: first})
+			Before: before[i].show, After: after[i].show, Rank: after[i].rank, Refs: cite, FirstCite: first})
 	}
-	return changed
 }

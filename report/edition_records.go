@@ -17,8 +17,8 @@ func (m *comparer) originators() {
 			{"kind", RankStanding, o.Kind, dataset.Meaning(dataset.OriginatorKinds, o.Kind)},
 		}
 	}
-	p := pair(m.prev.Originators, m.cur.Originators, func(o *OriginatorRow) string { return o.ID },
-		func(o *OriginatorRow) string { return content(fields(o)) })
+	key := func(o *OriginatorRow) string { return content(fields(o), nil, nil) }
+	p := pair(m.prev.Originators, m.cur.Originators, func(o *OriginatorRow) string { return o.ID }, key, key)
 	refs := func(o *OriginatorRow) []Ref {
 		var rs []Ref
 		for _, c := range m.cur.Claims {
@@ -33,7 +33,7 @@ func (m *comparer) originators() {
 		m.add(&Change{Kind: Renamed, Record: "originator", ID: x[1].ID, What: x[1].Name, Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: refs(x[1])})
 	}
 	for _, x := range p.pairs {
-		m.diff("originator", x[1].ID, x[1].Name, fields(x[0]), fields(x[1]), refs(x[1]), 0)
+		m.diff("originator", x[1].ID, x[1].Name, fields(x[0]), fields(x[1]), refs(x[1]), nil, 0)
 	}
 	for _, o := range p.added {
 		m.add(&Change{Kind: Added, Record: "originator", ID: o.ID, What: o.Name, Rank: RankSourcing, Refs: refs(o)})
@@ -70,20 +70,16 @@ func (m *comparer) sources() {
 		}
 	}
 	prevF := func(s *SourceRow) []field { return fields(s, m.origID) }
-	curF := func(s *SourceRow) []field { return fields(s, func(id string) string { return id }) }
+	curF := func(s *SourceRow) []field { return fields(s, asIs) }
 	p := pair(m.prev.Sources, m.cur.Sources, func(s *SourceRow) string { return s.ID },
-		func(s *SourceRow) string {
-			if slices.Contains(m.cur.Sources, s) {
-				return content(curF(s))
-			}
-			return content(prevF(s))
-		})
+		func(s *SourceRow) string { return content(prevF(s), nil, nil) },
+		func(s *SourceRow) string { return content(curF(s), nil, nil) })
 	for _, x := range p.renamed {
 		m.srcIDs[x[0].ID] = x[1].ID
 		m.add(&Change{Kind: Renamed, Record: "source", ID: x[1].ID, What: sourceWords(x[1]), Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: []Ref{{Source: x[1]}}})
 	}
 	for _, x := range p.pairs {
-		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []Ref{{Source: x[1]}}, 0)
+		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []Ref{{Source: x[1]}}, nil, 0)
 	}
 	for _, s := range p.added {
 		m.add(&Change{Kind: Added, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Refs: []Ref{{Source: s}}})
@@ -100,11 +96,7 @@ func (c *ClaimRow) Describe() string {
 	if !c.HasValue() {
 		return "“" + strings.TrimSuffix(c.Statement, ".") + "”, per " + c.Originator.Name
 	}
-	period := c.Span.Human()
-	if period == "" {
-		period = "undated"
-	}
-	return c.Metric.Label + ", " + period + ", per " + c.Originator.Name
+	return c.Metric.Label + ", " + PeriodWords(c.Span) + ", per " + c.Originator.Name
 }
 
 // citeKey identifies one citation across editions: its source (through
@@ -121,15 +113,11 @@ func (m *comparer) claims() {
 		for i, o := range c.Via {
 			via[i], viaNames[i] = orig(o.ID), o.Name
 		}
-		period := c.Span.Human()
-		if period == "" {
-			period = "undated"
-		}
 		return []field{
 			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Hedged()},
 			{"hedge", RankFigure, c.Hedge, c.Hedge},
 			{"metric", RankFigure, c.Metric.ID, c.Metric.Label},
-			{"period", RankFigure, c.Span.String(), period},
+			{"period", RankFigure, c.Span.String(), PeriodWords(c.Span)},
 			{"scope", RankFigure, c.Scope, dataset.Meaning(dataset.Scopes, c.Scope)},
 			{"originator", RankStanding, orig(c.Originator.ID), c.Originator.Name},
 			{"via", RankStanding, strings.Join(via, ", "), strings.Join(viaNames, ", ")},
@@ -140,28 +128,18 @@ func (m *comparer) claims() {
 		}
 	}
 	prevF := func(c *ClaimRow) []field { return fields(c, m.origID) }
-	curF := func(c *ClaimRow) []field { return fields(c, func(id string) string { return id }) }
-	isCur := map[*ClaimRow]bool{}
-	for _, c := range m.cur.Claims {
-		isCur[c] = true
+	curF := func(c *ClaimRow) []field { return fields(c, asIs) }
+	revisions := func(c *ClaimRow) []string {
+		out := make([]string, len(c.Revisions))
+		for i, r := range c.Revisions {
+			out[i] = fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised)
+		}
+		return out
 	}
 	// Renames compare everything a claim says, its citations included.
-	full := func(c *ClaimRow) string {
-		f, src := prevF(c), m.srcID
-		if isCur[c] {
-			f, src = curF(c), func(id string) string { return id }
-		}
-		var b strings.Builder
-		b.WriteString(content(f))
-		for _, ci := range c.Citations {
-			fmt.Fprintf(&b, "%s¶%d\x00", src(ci.Source), ci.Para)
-		}
-		for _, r := range c.Revisions {
-			fmt.Fprintf(&b, "%s %s %s\x00", r.Amount, r.Qualifier, r.Revised)
-		}
-		return b.String()
-	}
-	p := pair(m.prev.Claims, m.cur.Claims, func(c *ClaimRow) string { return c.ID }, full)
+	p := pair(m.prev.Claims, m.cur.Claims, func(c *ClaimRow) string { return c.ID },
+		func(c *ClaimRow) string { return content(prevF(c), c.Citations, m.srcID, revisions(c)...) },
+		func(c *ClaimRow) string { return content(curF(c), c.Citations, asIs, revisions(c)...) })
 	for _, x := range p.renamed {
 		m.e.claims[x[1]] = "renamed"
 		m.add(&Change{Kind: Renamed, Record: "claim", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
@@ -170,7 +148,7 @@ func (m *comparer) claims() {
 	for _, x := range p.pairs {
 		old, c := x[0], x[1]
 		n := len(m.e.Changes)
-		m.diff("claim", c.ID, c.Describe(), prevF(old), curF(c), c.Refs, c.FirstCite)
+		m.diff("claim", c.ID, c.Describe(), prevF(old), curF(c), c.Refs, map[string][]Ref{"note": c.NoteRefs}, c.FirstCite)
 		m.revisions(old, c)
 		m.citations("claim", c.ID, c.Describe(), old.Citations, c.Citations, c.FirstCite)
 		if old.HasValue() && c.HasValue() && old.Independent != c.Independent {
@@ -280,21 +258,12 @@ func (m *comparer) citations(record, id, what string, before, after []dataset.Ci
 			c.Refs = []Ref{{Source: src}}
 		} else {
 			c.Before = ci.Source
-			if old := m.prevSource(ci.Source); old != nil {
+			if old := m.prevSrcByID[ci.Source]; old != nil {
 				c.Before = words(old, ci.Para)
 			}
 		}
 		m.add(c)
 	}
-}
-
-func (m *comparer) prevSource(id string) *SourceRow {
-	for _, s := range m.prev.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
 }
 
 // Describe names an incident for a reader: victim and date.
@@ -320,7 +289,7 @@ func (m *comparer) incidents() {
 			{"amount", RankFigure, fmt.Sprint(in.USD, " ", in.Qualifier, " ", in.Unverified), in.amountWords()},
 			{"range", RankStanding, rng, rng},
 			{"date", RankStanding, in.When.String(), in.When.Human()},
-			{"actor", RankStanding, in.Actor, in.Actor},
+			{"actor", RankStanding, in.Actor, WithHedge(in.Actor, in.Hedge)},
 			{"attribution hedge", RankStanding, in.Hedge, in.Hedge},
 			{"attribution basis", RankStanding, in.Basis, in.Basis},
 			{"confidence", RankStanding, in.Confidence, in.Confidence},
@@ -331,23 +300,9 @@ func (m *comparer) incidents() {
 			{"note", RankWording, in.Note, in.Note},
 		}
 	}
-	isCur := map[*IncidentRow]bool{}
-	for _, in := range m.cur.Incidents {
-		isCur[in] = true
-	}
-	full := func(in *IncidentRow) string {
-		src := m.srcID
-		if isCur[in] {
-			src = func(id string) string { return id }
-		}
-		var b strings.Builder
-		b.WriteString(content(fields(in)))
-		for _, ci := range in.Citations {
-			fmt.Fprintf(&b, "%s¶%d\x00", src(ci.Source), ci.Para)
-		}
-		return b.String()
-	}
-	p := pair(m.prev.Incidents, m.cur.Incidents, func(in *IncidentRow) string { return in.ID }, full)
+	p := pair(m.prev.Incidents, m.cur.Incidents, func(in *IncidentRow) string { return in.ID },
+		func(in *IncidentRow) string { return content(fields(in), in.Citations, m.srcID) },
+		func(in *IncidentRow) string { return content(fields(in), in.Citations, asIs) })
 	for _, x := range p.renamed {
 		m.e.incidents[x[1]] = "renamed"
 		m.add(&Change{Kind: Renamed, Record: "incident", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
@@ -356,7 +311,8 @@ func (m *comparer) incidents() {
 	for _, x := range p.pairs {
 		old, in := x[0], x[1]
 		n := len(m.e.Changes)
-		m.diff("incident", in.ID, in.Describe(), fields(old), fields(in), in.Refs, in.FirstCite)
+		m.diff("incident", in.ID, in.Describe(), fields(old), fields(in), in.Refs,
+			map[string][]Ref{"date": in.DateRefs, "range": in.RangeRefs, "attribution note": in.AttributionRefs}, in.FirstCite)
 		m.citations("incident", in.ID, in.Describe(), old.Citations, in.Citations, in.FirstCite)
 		if len(m.e.Changes) > n {
 			m.e.incidents[in] = "changed"
@@ -379,11 +335,7 @@ func conflictKey(c *Conflict) string {
 
 // Describe names the quantity a conflict is about: "Value stolen, 2023".
 func (c *Conflict) Describe() string {
-	period := c.Span.Human()
-	if period == "" {
-		period = "undated"
-	}
-	w := c.Metric.Label + ", " + period
+	w := c.Metric.Label + ", " + PeriodWords(c.Span)
 	if c.Scope != "dprk" {
 		w += " (" + dataset.Meaning(dataset.Scopes, c.Scope) + ")"
 	}

@@ -83,6 +83,24 @@ reliability = "B"
 reliability_reason = "Names its sources."
 `
 
+// coinexAs is the base's incident again under another id.
+func coinexAs(id string) string {
+	return `
+[[incident]]
+id = "` + id + `"
+victim = "CoinEx"
+victim_type = "exchange"
+date = "2023-09-12"
+amount = "55000000"
+qualifier = "exact"
+actor = "Lazarus Group"
+attribution_basis = "technical"
+confidence = "moderate"
+citations = [{ source = "wire-one", para = 4 }]
+date_citations = [{ source = "ref-x" }]
+`
+}
+
 func TestCompare(t *testing.T) {
 	for _, c := range []struct {
 		name      string
@@ -268,34 +286,8 @@ citations = [{ source = "wire-one", para = 1 }]`},
 		},
 		{
 			name: "two records with one content are no rename",
-			base: []edit{{"incidents.toml", "", strings.ReplaceAll(`
-[[incident]]
-id = "coinex-copy"
-victim = "CoinEx"
-victim_type = "exchange"
-date = "2023-09-12"
-amount = "55000000"
-qualifier = "exact"
-actor = "Lazarus Group"
-attribution_basis = "technical"
-confidence = "moderate"
-citations = [{ source = "wire-one", para = 4 }]
-date_citations = [{ source = "ref-x" }]
-`, "\t", "")}},
-			cur: []edit{{"incidents.toml", `id = "coinex"`, `id = "coinex-2023"`}, {"incidents.toml", "", strings.ReplaceAll(`
-[[incident]]
-id = "coinex-again"
-victim = "CoinEx"
-victim_type = "exchange"
-date = "2023-09-12"
-amount = "55000000"
-qualifier = "exact"
-actor = "Lazarus Group"
-attribution_basis = "technical"
-confidence = "moderate"
-citations = [{ source = "wire-one", para = 4 }]
-date_citations = [{ source = "ref-x" }]
-`, "\t", "")}},
+			base: []edit{{"incidents.toml", "", coinexAs("coinex-copy")}},
+			cur:  []edit{{"incidents.toml", `id = "coinex"`, `id = "coinex-2023"`}, {"incidents.toml", "", coinexAs("coinex-again")}},
 			want: []string{
 				"added incident coinex-2023: $55 million",
 				"added incident coinex-again: $55 million",
@@ -340,5 +332,32 @@ func TestSentences(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+// A changed field is cited to the sources of that field where the record
+// has them apart: a claim's note to the note's, an incident's date to the
+// date's; other fields to the record's own.
+func TestChangeCitesItsField(t *testing.T) {
+	s := editions(t, nil, []edit{
+		{"claims.toml", `grade = 2
+citations = [{ source = "wire-one", para = 1 }]`, `grade = 2
+note = "Lab A later explained its method."
+note_citations = [{ source = "wire-two", para = 5 }]
+citations = [{ source = "wire-one", para = 1 }]`},
+		{"incidents.toml", `date = "2023-09-12"`, `date = "2023-09-13"`},
+		{"incidents.toml", `confidence = "moderate"`, `confidence = "high"`},
+	}, report.Options{})
+	got := map[string]string{}
+	for _, c := range s.Edition.Changes {
+		got[c.ID+" "+c.Field] = report.Cite(c.Refs)
+	}
+	want := map[string]string{
+		"a-2023 note":       "[2 ¶5]",
+		"coinex date":       "[R1]",
+		"coinex confidence": "[1 ¶4]",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("citations by change (-want +got):\n%s", diff)
 	}
 }

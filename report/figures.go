@@ -85,3 +85,12 @@ func QualifierWords(id string) string {
 	q, _ := dataset.QualifierByID(id)
 	return q.Words
 }
+
+// PeriodWords is a figure's period as a reader sees it: "2017–2023", or
+// "undated" when it has none.
+func PeriodWords(sp dataset.Span) string {
+	if sp.IsZero() {
+		return "undated"
+	}
+	return sp.Human()
+}

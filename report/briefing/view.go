@@ -86,12 +86,9 @@ type ChangeV struct {
 
 func (c *ChangeV) refs() []report.Ref { return c.rs }
 
-// rankWords names the ranks of change in the count of the rest.
-var rankWords = [...]string{"to figures and conflicts", "to grades, attribution and independence", "to sources and citations", "to wording"}
-
 func changesView(e *report.Edition) *ChangesV {
 	x := &ChangesV{Since: escape(e.Since.Human())}
-	var rest [len(rankWords)]int
+	var rest [len(report.RankNames)]int
 	for _, g := range report.Group(e.Changes) {
 		if g[0].Rank <= report.RankStanding && len(x.Items) < MaxChanges {
 			item := &ChangeV{Text: escape(report.Say(g))}
@@ -109,7 +106,7 @@ func changesView(e *report.Edition) *ChangesV {
 	var parts []string
 	for i, n := range rest {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, rankWords[i]))
+			parts = append(parts, fmt.Sprintf("%d to %s", n, report.RankNames[i]))
 		}
 	}
 	x.Breakdown = strings.Join(parts, ", ")
@@ -389,11 +386,7 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		conflicts = conflicts[:MaxConflicts]
 	}
 	for _, c := range conflicts {
-		period := c.Span.Human()
-		if period == "" {
-			period = "undated"
-		}
-		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(period)}
+		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(report.PeriodWords(c.Span))}
 		if c.Scope != "dprk" {
 			x.Scope = escape(dataset.Meaning(dataset.Scopes, c.Scope))
 		}
@@ -469,10 +462,8 @@ func claimView(c *report.ClaimRow) *ClaimV {
 		Articles: c.Articles(), Independent: c.Independent, Grade: escape(c.Admiralty()), Straddles: c.Straddles,
 		rs: c.Refs, NoteCite: c.NoteRefs,
 	}
-	if c.HasValue() && c.Span.IsZero() {
-		x.Period = "undated"
-	}
 	if c.HasValue() {
+		x.Period = escape(report.PeriodWords(c.Span))
 		x.Value = escape(nbsp(report.Value(c.Amount, c.Unit)))
 		x.Figure = escape(nbspFigure(c.Hedged()))
 		// Where sources word the figure otherwise, show their wording.
@@ -504,10 +495,7 @@ func claimView(c *report.ClaimRow) *ClaimV {
 	}
 	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
 	if c.HasValue() {
-		x.Summary = escape(c.Metric.Label + ", " + c.Span.Human() + ": " + c.Hedged())
-		if c.Span.IsZero() {
-			x.Summary = escape(c.Metric.Label + ", undated: " + c.Hedged())
-		}
+		x.Summary = escape(c.Metric.Label + ", " + report.PeriodWords(c.Span) + ": " + c.Hedged())
 	}
 	return x
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/xuri/excelize/v2"
@@ -20,9 +21,6 @@ func SheetNames(s *report.Summary) []string {
 	return append([]string{Sheets[0], SheetChanges}, Sheets[1:]...)
 }
 
-// rankNames are the ranks of change as the Changes sheet names them.
-var rankNames = [...]string{"figure or conflict", "standing", "sourcing", "wording"}
-
 // changes writes one row per change since the previous edition, most
 // important first.
 func (b *builder) changes() error {
@@ -31,7 +29,7 @@ func (b *builder) changes() error {
 		return nil
 	}
 	sh := b.stream(SheetChanges, sheetSetup{
-		widths: []float64{6, 12, 13, 9, 20, 30, 10, 26, 26, 14, 22},
+		widths: []float64{6, 14, 13, 9, 20, 30, 10, 26, 26, 14, 22},
 		rows:   1 + max(len(e.Changes), 1),
 		freeze: true, printTitles: true, landscape: true,
 	})
@@ -53,15 +51,9 @@ func (b *builder) changes() error {
 		case len(c.Refs) > 0:
 			cite = text(report.Cite(c.Refs), b.st.top)
 		}
-		gone := ""
-		for j, g := range c.Gone {
-			if j > 0 {
-				gone += "; "
-			}
-			gone += g
-		}
+		gone := strings.Join(c.Gone, "; ")
 		if err := sh.put(
-			excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(rankNames[c.Rank], b.st.top), text(c.Kind, b.st.top),
+			excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(report.RankNames[c.Rank], b.st.wrap), text(c.Kind, b.st.top),
 			text(c.Record, b.st.top), text(c.ID, b.st.wrap), text(c.What, b.st.wrap), text(c.Field, b.st.top),
 			text(c.Before, b.st.wrap), text(c.After, b.st.wrap), cite, text(gone, b.st.wrap),
 		); err != nil {

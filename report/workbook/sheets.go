@@ -549,12 +549,8 @@ func (b *builder) conflicts() error {
 				revised = text(report.Qualified(r.Qualifier, r.Amount, c.Unit), b.st.wrap)
 				revisedOn = text(r.Revised.String(), b.st.top)
 			}
-			period := cf.Span.Human()
-			if period == "" {
-				period = "undated"
-			}
 			if err := sh.put(
-				excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(cf.Metric.Label, b.st.wrap), text(cf.Scope, b.st.top), text(period, b.st.top),
+				excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(cf.Metric.Label, b.st.wrap), text(cf.Scope, b.st.top), text(report.PeriodWords(cf.Span), b.st.top),
 				text(c.Originator.Name, b.st.wrap), excelize.Cell{Value: num(c.Amount), StyleID: st}, text(qualifierText(c.Qualifier), b.st.top),
 				text(c.Hedged(), b.st.wrap), revised, revisedOn, text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite),
 			); err != nil {

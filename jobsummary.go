@@ -37,8 +37,8 @@ func stepSummary(e *report.Edition, baseline string) error {
 func writeChanges(w io.Writer, e *report.Edition, baseline string) {
 	n := e.Counts()
 	fmt.Fprintf(w, "## Changes since the edition as of %s\n\n", e.Since)
-	fmt.Fprintf(w, "Baseline `%s`, dataset fingerprint `%s`. %s: %d to figures and conflicts, %d to standing (grades, attribution, independence), %d to sourcing, %d to wording.\n\n",
-		strings.ReplaceAll(safe(baseline), "`", "'"), e.Fingerprint[:12], report.Capital(report.Plural(len(e.Changes), "change")),
+	fmt.Fprintf(w, "Baseline %s, dataset fingerprint `%s`. %s: %d to figures and conflicts, %d to standing (grades, attribution, independence), %d to sourcing, %d to wording.\n\n",
+		mdCode(baseline), e.Fingerprint[:12], report.Capital(report.Plural(len(e.Changes), "change")),
 		n[report.RankFigure], n[report.RankStanding], n[report.RankSourcing], n[report.RankWording])
 	if len(e.Changes) == 0 {
 		return
@@ -67,6 +67,6 @@ var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
 func mdCell(s string) string { return mdEscaper.Replace(safe(lineBreaks.Replace(s))) }
 
-// mdCode writes an id as code; ids are lowercase letters, digits and
-// hyphens (conflict keys add spaces), so nothing in them ends the span.
+// mdCode writes an id or a path as code, with any backtick, which would
+// end the span, made a quote.
 func mdCode(s string) string { return "`" + strings.ReplaceAll(safe(s), "`", "'") + "`" }
