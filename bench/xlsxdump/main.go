@@ -197,8 +197,8 @@ func cells(w *bufio.Writer, f *zip.File) error {
 	defer rc.Close()
 	d := xml.NewDecoder(bufio.NewReaderSize(rc, 1<<16))
 	var (
-		ref, xf, typ string
-		value, form  strings.Builder
+		ref, xf, typ  string
+		value, form   strings.Builder
 		inV, inF, inT bool
 	)
 	for {
