@@ -10,127 +10,117 @@ import (
 )
 
 func (b *builder) incidents() error {
-	sh := b.stream(SheetIncidents, sheetSetup{
-		widths: b.withChanged(16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40),
-		rows:   1 + len(b.s.Incidents),
-		freeze: true, printTitles: true, landscape: true,
-	})
 	edition := b.s.Edition != nil
 	headers := []string{"ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
 		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
 		"Confidence", "Attribution note", "Citations", "Date note", "Note"}
-	last := "T"
 	if edition {
-		headers, last = append(headers, b.changedHeader()), "U"
+		headers = append(headers, b.changedHeader())
 	}
-	if err := b.headerRow(sh, headers...); err != nil {
-		return err
-	}
-	for _, in := range b.s.Incidents {
-		r := sh.row + 1
-		dateStyle := b.st.date
-		switch in.When.Precision() {
-		case dataset.PrecisionMonth:
-			dateStyle = b.st.month
-		case dataset.PrecisionYear:
-			dateStyle = b.st.year
-		}
-		var date any = excelize.Cell{Value: in.When.First(), StyleID: dateStyle}
-		if in.When.Precision() == dataset.PrecisionYear {
-			date = excelize.Cell{Value: in.When.Year, StyleID: b.st.year}
-		}
-		year := formula(fmt.Sprintf("YEAR(D%d)", r), in.When.Year, b.st.year)
-		if in.When.Precision() == dataset.PrecisionYear {
-			year = formula(fmt.Sprintf("D%d", r), in.When.Year, b.st.year)
-		}
-		cells := []any{
-			text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
-			b.usd(in.USD, true), text(qualifierText(in.Qualifier), b.st.top), text(yesNo(!in.Unverified), b.st.top),
-			b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
-			text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Hedge, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
-			text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
-		}
-		if edition {
-			cells = append(cells, text(b.s.Edition.Incident(in), b.st.top))
-		}
-		if err := sh.put(cells...); err != nil {
-			return err
-		}
-	}
-	if len(b.s.Incidents) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:" + last + fmt.Sprint(sh.row), Name: "IncidentsTable", StyleName: "TableStyleLight9"}); err != nil {
-			return err
-		}
-	}
-	return sh.Flush()
+	return b.list(list{
+		name: SheetIncidents, headers: headers, table: "IncidentsTable", count: len(b.s.Incidents),
+		setup: sheetSetup{
+			widths: b.withChanged(16, 18, 12, 12, 7, 15, 12, 11, 15, 15, 40, 30, 16, 24, 12, 11, 50, 16, 40, 40),
+			freeze: true, printTitles: true, landscape: true,
+		},
+		rows: func(put func(values ...any) error) error {
+			for i, in := range b.s.Incidents {
+				r := i + 2
+				dateStyle := b.st.date
+				switch in.When.Precision() {
+				case dataset.PrecisionMonth:
+					dateStyle = b.st.month
+				case dataset.PrecisionYear:
+					dateStyle = b.st.year
+				}
+				var date any = excelize.Cell{Value: in.When.First(), StyleID: dateStyle}
+				if in.When.Precision() == dataset.PrecisionYear {
+					date = excelize.Cell{Value: in.When.Year, StyleID: b.st.year}
+				}
+				year := formula(fmt.Sprintf("YEAR(D%d)", r), in.When.Year, b.st.year)
+				if in.When.Precision() == dataset.PrecisionYear {
+					year = formula(fmt.Sprintf("D%d", r), in.When.Year, b.st.year)
+				}
+				cells := []any{
+					text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
+					b.usd(in.USD, true), text(qualifierText(in.Qualifier), b.st.top), text(yesNo(!in.Unverified), b.st.top),
+					b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
+					text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Hedge, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
+					text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
+				}
+				if edition {
+					cells = append(cells, text(b.s.Edition.Incident(in), b.st.top))
+				}
+				if err := put(cells...); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
 }
 
 func (b *builder) claims() error {
-	sh := b.stream(SheetClaims, sheetSetup{
-		widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14),
-		rows:   1 + len(b.s.Claims),
-		freeze: true, printTitles: true, landscape: true,
-	})
 	edition := b.s.Edition != nil
 	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
 		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
 		"Highest of its originator's theft figures for the year"}
-	last := "X"
 	if edition {
-		headers, last = append(headers, b.changedHeader()), "Y"
-	}
-	if err := b.headerRow(sh, headers...); err != nil {
-		return err
+		headers = append(headers, b.changedHeader())
 	}
 	m := b.matrix
-	for _, c := range b.s.Claims {
-		r := sh.row + 1
-		var value, revised, revisedQ, revisedOn, year any
-		if c.HasValue() {
-			st := b.st.number
-			if c.Unit == "USD" {
-				st = b.st.usd
+	return b.list(list{
+		name: SheetClaims, headers: headers, table: "ClaimsTable", count: len(b.s.Claims),
+		setup: sheetSetup{
+			widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14),
+			freeze: true, printTitles: true, landscape: true,
+		},
+		rows: func(put func(values ...any) error) error {
+			for i, c := range b.s.Claims {
+				r := i + 2
+				var value, revised, revisedQ, revisedOn, year any
+				if c.HasValue() {
+					st := b.st.number
+					if c.Unit == "USD" {
+						st = b.st.usd
+					}
+					value = excelize.Cell{Value: num(c.Amount), StyleID: st}
+					if r := c.Latest(); r != nil {
+						revised = excelize.Cell{Value: num(r.Amount), StyleID: st}
+						revisedQ = text(qualifierText(r.Qualifier), b.st.top)
+						revisedOn = text(r.Revised.String(), b.st.top)
+					}
+				}
+				if y, ok := c.Span.SingleYear(); ok {
+					year = excelize.Cell{Value: y, StyleID: b.st.year}
+				}
+				var via []string
+				for _, v := range c.Via {
+					via = append(via, v.Name)
+				}
+				cells := []any{
+					text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
+					text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
+					text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
+					text(strings.Join(via, "; "), b.st.wrap), text(c.Admiralty(), b.st.top),
+					revised, revisedQ, revisedOn,
+					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
+					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
+					b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
+					formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
+						boolInt(b.s.IsYearHighest(c)), b.st.top),
+				}
+				if edition {
+					cells = append(cells, text(b.s.Edition.Claim(c), b.st.top))
+				}
+				if err := put(cells...); err != nil {
+					return err
+				}
 			}
-			value = excelize.Cell{Value: num(c.Amount), StyleID: st}
-			if r := c.Latest(); r != nil {
-				revised = excelize.Cell{Value: num(r.Amount), StyleID: st}
-				revisedQ = text(qualifierText(r.Qualifier), b.st.top)
-				revisedOn = text(r.Revised.String(), b.st.top)
-			}
-		}
-		if y, ok := c.Span.SingleYear(); ok {
-			year = excelize.Cell{Value: y, StyleID: b.st.year}
-		}
-		var via []string
-		for _, v := range c.Via {
-			via = append(via, v.Name)
-		}
-		cells := []any{
-			text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
-			text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
-			text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
-			text(strings.Join(via, "; "), b.st.wrap), text(c.Admiralty(), b.st.top),
-			revised, revisedQ, revisedOn,
-			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
-			formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
-			b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
-			formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
-				boolInt(b.s.IsYearHighest(c)), b.st.top),
-		}
-		if edition {
-			cells = append(cells, text(b.s.Edition.Claim(c), b.st.top))
-		}
-		if err := sh.put(cells...); err != nil {
-			return err
-		}
-	}
-	if len(b.s.Claims) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:" + last + fmt.Sprint(sh.row), Name: "ClaimsTable", StyleName: "TableStyleLight9"}); err != nil {
-			return err
-		}
-	}
-	return sh.Flush()
+			return nil
+		},
+	})
 }
 
 // years writes the yearly table: named incidents counted per year (their
@@ -497,38 +487,33 @@ func boolInt(b bool) int {
 
 // citations writes one row per citation.
 func (b *builder) citations() error {
-	sh := b.stream(SheetCitations, sheetSetup{
-		widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
-		rows:   1 + len(b.s.Citations),
-		freeze: true, printTitles: true, landscape: true,
+	return b.list(list{
+		name: SheetCitations, table: "CitationsTable", count: len(b.s.Citations),
+		headers: []string{"No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
+			"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"},
+		setup: sheetSetup{
+			widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
+			freeze: true, printTitles: true, landscape: true,
+		},
+		rows: func(put func(values ...any) error) error {
+			for _, c := range b.s.Citations {
+				var para any
+				if c.Para > 0 {
+					para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
+				}
+				if err := put(
+					excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
+					b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+					text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
+				); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 	})
-	if err := b.headerRow(sh, "No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
-		"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"); err != nil {
-		return err
-	}
-	for _, c := range b.s.Citations {
-		var para any
-		if c.Para > 0 {
-			para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
-		}
-		if err := sh.put(
-			excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
-			b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
-			text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
-		); err != nil {
-			return err
-		}
-	}
-	if len(b.s.Citations) > 0 {
-		if err := sh.AddTable(&excelize.Table{Range: "A1:K" + fmt.Sprint(sh.row), Name: "CitationsTable", StyleName: "TableStyleLight9"}); err != nil {
-			return err
-		}
-	}
-	return sh.Flush()
 }
 
-// conflicts writes the quantities reported with different values, each
-// figure on its own row, side by side.
 func (b *builder) conflicts() error {
 	sh := b.stream(SheetConflicts, sheetSetup{
 		widths: []float64{6, 30, 14, 14, 28, 16, 14, 34, 20, 14, 24, 18},

@@ -51,7 +51,30 @@ func Write(w io.Writer, s *report.Summary, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	return canonicalZip(w, buf.Bytes(), opt.Date, b.core.xml())
+	bodies, err := b.bodyParts()
+	if err != nil {
+		return err
+	}
+	return canonicalZip(w, buf.Bytes(), opt.Date, b.core.xml(), bodies)
+}
+
+// bodyParts keys the list sheets' rows by the zip entry of their sheet.
+// excelize names a sheet's part after its sheet ID; canonicalZip checks
+// that each named part is a worksheet with one </sheetData>.
+func (b *builder) bodyParts() (map[string]func(io.Writer) error, error) {
+	out := map[string]func(io.Writer) error{}
+	ids := map[string]int{}
+	for id, name := range b.f.GetSheetMap() {
+		ids[name] = id
+	}
+	for name, body := range b.bodies {
+		id, ok := ids[name]
+		if !ok {
+			return nil, fmt.Errorf("write workbook: no sheet %s", name)
+		}
+		out[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = body
+	}
+	return out, nil
 }
 
 type builder struct {
@@ -60,6 +83,9 @@ type builder struct {
 	opt  Options
 	st   styles
 	core coreProps
+
+	// bodies write the data rows of the list sheets, by sheet name.
+	bodies map[string]func(io.Writer) error
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.

@@ -19,8 +19,10 @@ import (
 // [Content_Types].xml sorted, docProps/core.xml replaced by core, and the
 // <drawing> reference of a streamed sheet given the conventional r:
 // prefix. excelize's own order depends on Go map iteration once charts and
-// several stream writers are involved.
-func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte) error {
+// several stream writers are involved. bodies, keyed by entry name, write
+// the rows of the list sheets: each goes in just before its entry's
+// </sheetData>, compressed as it is written.
+func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies map[string]func(io.Writer) error) error {
 	zr, err := zip.NewReader(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
 		return fmt.Errorf("reread workbook: %w", err)
@@ -50,6 +52,10 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte) error {
 	}
 	date, clock := dosTime(when)
 	zw := zip.NewWriter(w)
+	// On an error, closing ends the compressing goroutine of the entry
+	// being written; the caller discards what was written.
+	defer zw.Close()
+	zw.RegisterCompressor(zip.Deflate, newPipedFlate)
 	rewrite := func(f *zip.File, data []byte) error {
 		hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
 		if err != nil {
@@ -58,7 +64,40 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte) error {
 		_, err = hw.Write(data)
 		return err
 	}
+	for name := range bodies {
+		if !slices.ContainsFunc(files, func(f *zip.File) bool { return f.Name == name }) {
+			return fmt.Errorf("write workbook: no part %s for a list sheet's rows", name)
+		}
+	}
 	for _, f := range files {
+		if body := bodies[f.Name]; body != nil {
+			data, err := inflate(f)
+			if err != nil {
+				return err
+			}
+			if drawn[f.Name] {
+				data = bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))
+			}
+			const end = "</sheetData>"
+			at := bytes.Index(data, []byte(end))
+			if at < 0 || bytes.Count(data, []byte(end)) != 1 {
+				return fmt.Errorf("write workbook: %s is not a worksheet with one %s", f.Name, end)
+			}
+			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
+			if err != nil {
+				return err
+			}
+			if _, err := hw.Write(data[:at]); err != nil {
+				return err
+			}
+			if err := body(hw); err != nil {
+				return err
+			}
+			if _, err := hw.Write(data[at:]); err != nil {
+				return err
+			}
+			continue
+		}
 		switch {
 		case f.Name == "[Content_Types].xml":
 			data, err := inflate(f)

@@ -1,0 +1,82 @@
+package workbook
+
+import (
+	"compress/flate"
+	"io"
+	"sync"
+)
+
+// zipLevel is the compression level archive/zip uses, and so excelize:
+// the same level gives the same bytes as the entries excelize compressed.
+const zipLevel = 5
+
+// pipedFlate compresses in a goroutine of its own what its caller writes,
+// so that encoding the rows of a long sheet and compressing them run on
+// two cores. The output is the same as a flate.Writer's at zipLevel:
+// deflate's output depends on the bytes, not on how they were split.
+type pipedFlate struct {
+	chunks chan []byte
+	free   chan []byte
+	done   chan error
+	cur    []byte
+	err    error
+	once   sync.Once
+}
+
+const pipeChunk = 256 << 10
+
+func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
+	fw, err := flate.NewWriter(w, zipLevel)
+	if err != nil {
+		return nil, err
+	}
+	p := &pipedFlate{chunks: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
+	for range 3 {
+		p.free <- make([]byte, 0, pipeChunk)
+	}
+	go func() {
+		var err error
+		for c := range p.chunks {
+			if err == nil {
+				_, err = fw.Write(c)
+			}
+			p.free <- c[:0]
+		}
+		if err == nil {
+			err = fw.Close()
+		}
+		p.done <- err
+	}()
+	return p, nil
+}
+
+func (p *pipedFlate) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		if p.cur == nil {
+			p.cur = <-p.free
+		}
+		k := min(len(b), cap(p.cur)-len(p.cur))
+		p.cur = append(p.cur, b[:k]...)
+		b = b[k:]
+		if len(p.cur) == cap(p.cur) {
+			p.chunks <- p.cur
+			p.cur = nil
+		}
+	}
+	return n, nil
+}
+
+// Close compresses what is left and returns the first error of the
+// compressing goroutine.
+func (p *pipedFlate) Close() error {
+	p.once.Do(func() {
+		if len(p.cur) > 0 {
+			p.chunks <- p.cur
+		}
+		p.cur = nil
+		close(p.chunks)
+		p.err = <-p.done
+	})
+	return p.err
+}
