@@ -132,8 +132,15 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		return u.fail(err, "fix the template, or run without --templates to use the embedded ones")
 	}
 	// The briefing numbers sources in the order it first cites them; the
-	// workbook uses the same numbers, so compose before rendering either.
-	doc, err := briefing.Compose(sum, tmpl)
+	// workbook uses the same numbers, so number them before rendering
+	// either. The second pass, which writes the briefing's text, runs only
+	// when a briefing is asked for.
+	var doc *briefing.Doc
+	if slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" }) {
+		doc, err = briefing.Compose(sum, tmpl)
+	} else {
+		_, err = briefing.Number(sum, tmpl)
+	}
 	if err != nil {
 		return u.fail(err, "")
 	}

@@ -25,11 +25,27 @@ type Doc struct {
 }
 
 // Compose executes the templates over the summary. Sources are numbered in
-// the order the text first cites them: the summary is renumbered to match,
-// so that the workbook uses the same numbers. Every source of the summary
-// must be cited.
+// the order the text first cites them (see Number): the summary is
+// renumbered to match, so that the workbook uses the same numbers.
 func Compose(s *report.Summary, t *Templates) (*Doc, error) {
-	// First pass: learn the order of first citation.
+	cited, err := Number(s, t)
+	if err != nil {
+		return nil, err
+	}
+	// Second pass: numbers now run in reading order and the bibliography
+	// lists the sources in that order.
+	md, _, err := execute(s, t, cited)
+	if err != nil {
+		return nil, err
+	}
+	return &Doc{Markdown: md, Summary: s}, nil
+}
+
+// Number renumbers the summary's sources in the order the briefing would
+// first cite them, and returns the sources it cites: the first of
+// Compose's two passes, all that a workbook without a briefing needs.
+// Every article of the summary must be cited.
+func Number(s *report.Summary, t *Templates) (map[string]bool, error) {
 	_, order, err := execute(s, t, nil)
 	if err != nil {
 		return nil, err
@@ -50,14 +66,7 @@ func Compose(s *report.Summary, t *Templates) (*Doc, error) {
 	for _, id := range order {
 		cited[id] = true
 	}
-
-	// Second pass: numbers now run in reading order and the bibliography
-	// lists the sources in that order.
-	md, _, err := execute(s, t, cited)
-	if err != nil {
-		return nil, err
-	}
-	return &Doc{Markdown: md, Summary: s}, nil
+	return cited, nil
 }
 
 type citer interface{ refs() []report.Ref }
