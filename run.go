@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -153,24 +154,23 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	}
 	st := &staging{}
 	defer st.discard()
-	for _, a := range arts {
-		w, err := st.open(a)
-		if err != nil {
+	ws := make([]io.Writer, len(arts))
+	for i, a := range arts {
+		if ws[i], err = st.open(a); err != nil {
 			return u.fail(err, "")
 		}
-		switch a.format {
-		case "pdf":
-			pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback})
-			if err != nil {
-				return u.fail(fmt.Errorf("render briefing: %w", err), "")
-			}
-			a.desc = report.Plural(pages, "page")
-		case "xlsx":
-			if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
-				return u.fail(fmt.Errorf("render workbook: %w", err), "")
-			}
-			a.desc = report.Plural(len(workbook.SheetNames(sum)), "sheet")
-		}
+	}
+	// The artifacts do not depend on each other once the sources are
+	// numbered: each is rendered on a core of its own. Errors are reported
+	// in the order the outputs were named.
+	errs := make([]error, len(arts))
+	var wg sync.WaitGroup
+	for i, a := range arts {
+		wg.Go(func() { errs[i] = render(ws[i], a, doc, sum, when, fallback) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return u.fail(err, "")
 	}
 	if err := st.commit(stdout); err != nil {
 		return u.fail(err, "")
@@ -181,6 +181,24 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 		}
 	}
 	return exitOK
+}
+
+// render writes one artifact to w and sets its description.
+func render(w io.Writer, a *artifact, doc *briefing.Doc, sum *report.Summary, when time.Time, fallback *briefing.Font) error {
+	switch a.format {
+	case "pdf":
+		pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback})
+		if err != nil {
+			return fmt.Errorf("render briefing: %w", err)
+		}
+		a.desc = report.Plural(pages, "page")
+	case "xlsx":
+		if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
+			return fmt.Errorf("render workbook: %w", err)
+		}
+		a.desc = report.Plural(len(workbook.SheetNames(sum)), "sheet")
+	}
+	return nil
 }
 
 func checkFlags(cfg config, u *ui) (int, bool) {

@@ -25,10 +25,19 @@ type pipedFlate struct {
 
 const pipeChunk = 256 << 10
 
+// flaters keeps compressors for reuse: each holds about a megabyte of
+// tables, which a new one must allocate and clear.
+var flaters sync.Pool
+
 func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
-	fw, err := flate.NewWriter(w, zipLevel)
-	if err != nil {
-		return nil, err
+	fw, _ := flaters.Get().(*flate.Writer)
+	if fw == nil {
+		var err error
+		if fw, err = flate.NewWriter(w, zipLevel); err != nil {
+			return nil, err
+		}
+	} else {
+		fw.Reset(w)
 	}
 	p := &pipedFlate{chunks: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
 	for range 3 {
@@ -45,6 +54,7 @@ func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
 		if err == nil {
 			err = fw.Close()
 		}
+		flaters.Put(fw)
 		p.done <- err
 	}()
 	return p, nil
