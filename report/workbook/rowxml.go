@@ -55,7 +55,7 @@ func appendRow(dst []byte, r int, height float64, values []any) ([]byte, error) 
 func appendCell(dst []byte, col, row int, c excelize.Cell) ([]byte, error) {
 	var (
 		typ, value string // t attribute and <v> text (escaped on output)
-		inline     string // <is><t> text, already escaped
+		inline     string // <is><t> text, escaped on output
 		hasInline  bool
 		preserve   bool // xml:space="preserve" on <t>, or on <c> for a formula's text
 	)
@@ -69,18 +69,21 @@ func appendCell(dst []byte, col, row int, c excelize.Cell) ([]byte, error) {
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			typ, hasInline = "inlineStr", true
-			inline, preserve = cellText(fmt.Sprint(v), true)
+			inline = cutCell(fmt.Sprint(v))
+			preserve = spaced(inline)
 			break
 		}
 		typ, value = "", formatFloat(v)
 	case string:
 		if c.Formula != "" {
 			typ = "str"
-			value, preserve = cellText(v, false)
+			v = cutCell(v)
+			value, preserve = escapeLiteralEscapes(v), spaced(v)
 			break
 		}
 		typ, hasInline = "inlineStr", true
-		inline, preserve = cellText(v, true)
+		inline = cutCell(v)
+		preserve = spaced(inline)
 	case time.Time:
 		if c.StyleID == 0 {
 			// excelize would add a date style of its own to the workbook.
@@ -124,7 +127,7 @@ func appendCell(dst []byte, col, row int, c excelize.Cell) ([]byte, error) {
 			dst = append(dst, ` xml:space="preserve"`...)
 		}
 		dst = append(dst, '>')
-		dst = append(dst, inline...)
+		dst = appendInline(dst, inline)
 		dst = append(dst, `</t></is>`...)
 	}
 	return append(dst, `</c>`...), nil
@@ -206,26 +209,37 @@ func formatFloat(v float64) string {
 // longer text there.
 const maxCellUnits = excelize.TotalCellChars
 
-// cellText prepares a cell's text as excelize does: cut to the cell limit,
-// marked xml:space="preserve" when it begins or ends with white space,
-// XML-escaped (line feeds kept as they are) when escape is set, and any
-// literal "_xHHHH_" escaped so that readers do not decode it.
-func cellText(s string, escape bool) (string, bool) {
-	if len(s) > maxCellUnits/2 { // fewer bytes than that cannot exceed the limit
-		s = cutUTF16(s, maxCellUnits)
+// cutCell cuts a cell's text to the cell limit, as excelize does.
+func cutCell(s string) string {
+	if len(s) > maxCellUnits { // no more bytes than that, no more units
+		return cutUTF16(s, maxCellUnits)
 	}
-	preserve := false
-	if s != "" {
-		for _, b := range [...]byte{s[0], s[len(s)-1]} {
-			if b == '\t' || b == '\n' || b == '\r' || b == ' ' {
-				preserve = true
-			}
-		}
-		if escape {
-			s = strings.ReplaceAll(string(appendEscaped(nil, s)), "&#xA;", "\n")
+	return s
+}
+
+// spaced tells whether text begins or ends with white space, which
+// excelize marks xml:space="preserve".
+func spaced(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, b := range [...]byte{s[0], s[len(s)-1]} {
+		if b == '\t' || b == '\n' || b == '\r' || b == ' ' {
+			return true
 		}
 	}
-	return escapeLiteralEscapes(s), preserve
+	return false
+}
+
+// appendInline appends the text of an inline string as excelize prepares
+// it: XML-escaped with line feeds kept as they are, and any literal
+// "_xHHHH_" escaped so that readers do not decode it. (Escaping neither
+// makes nor breaks a "_xHHHH_", so the two steps commute.)
+func appendInline(dst []byte, s string) []byte {
+	if !strings.Contains(s, "_x") {
+		return appendEscapedText(dst, s, false)
+	}
+	return append(dst, escapeLiteralEscapes(string(appendEscapedText(nil, s, false)))...)
 }
 
 // cutUTF16 cuts s to at most n UTF-16 code units, at a character boundary.
@@ -301,7 +315,11 @@ func isSurrogate(hex string) bool {
 // the five markup characters, tab, line feed and carriage return as
 // character references, and each character XML cannot hold (or byte that
 // is not UTF-8) as U+FFFD.
-func appendEscaped(dst []byte, s string) []byte {
+func appendEscaped(dst []byte, s string) []byte { return appendEscapedText(dst, s, true) }
+
+// appendEscapedText is appendEscaped, with line feeds written as they are
+// unless lf is set.
+func appendEscapedText(dst []byte, s string, lf bool) []byte {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -332,6 +350,10 @@ func appendEscaped(dst []byte, s string) []byte {
 		case '\t':
 			esc = "&#x9;"
 		case '\n':
+			if !lf {
+				i++
+				continue
+			}
 			esc = "&#xA;"
 		case '\r':
 			esc = "&#xD;"
