@@ -1,19 +1,25 @@
 package workbook
 
 import (
-	"compress/flate"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
-// zipLevel is the compression level archive/zip uses, and so excelize:
-// the same level gives the same bytes as the entries excelize compressed.
-const zipLevel = 5
+// zipLevel is the compression level of the entries canonicalZip writes.
+// klauspost/compress's deflate at level 7, measured on the 100k-incident
+// workbook against the standard library's at level 5 (archive/zip's, and
+// so excelize's): the file 7 % smaller (23.4 MB against 25.2 MB) and the
+// whole run a quarter faster (4.5 s against 5.8 s). Its level 5 was faster
+// still (4.1-4.5 s) but made a larger file (27.8 MB). The output depends
+// only on the bytes compressed, so it is the same on every run.
+const zipLevel = 7
 
 // pipedFlate compresses in a goroutine of its own what its caller writes,
 // so that encoding the rows of a long sheet and compressing them run on
-// two cores. The output is the same as a flate.Writer's at zipLevel:
-// deflate's output depends on the bytes, not on how they were split.
+// two cores. Its output is a flate.Writer's at zipLevel: deflate's output
+// depends on the bytes, not on how the writes split them.
 type pipedFlate struct {
 	chunks chan []byte
 	free   chan []byte
