@@ -269,7 +269,7 @@ func (sh *sheet) height(values []any) float64 {
 		}
 		perLine := max(int(sh.widths[i]*1.15)-1, 4)
 		n := 0
-		for _, para := range strings.Split(s, "\n") {
+		for para := range strings.SplitSeq(s, "\n") {
 			n += wrappedLines(para, perLine)
 		}
 		lines = max(lines, n)
@@ -284,8 +284,8 @@ func (sh *sheet) height(values []any) float64 {
 // boundaries to width characters.
 func wrappedLines(s string, width int) int {
 	lines, cur := 1, 0
-	for _, w := range strings.Fields(s) {
-		n := len([]rune(w))
+	for w := range strings.FieldsSeq(s) {
+		n := utf8.RuneCountInString(w)
 		switch {
 		case cur == 0:
 			cur = n

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dprkreport/dprkreport/dataset"
@@ -37,9 +38,9 @@ func (b *builder) incidents() error {
 				if in.When.Precision() == dataset.PrecisionYear {
 					date = excelize.Cell{Value: in.When.Year, StyleID: b.st.year}
 				}
-				year := formula(fmt.Sprintf("YEAR(D%d)", r), in.When.Year, b.st.year)
+				year := formula("YEAR(D"+strconv.Itoa(r)+")", in.When.Year, b.st.year)
 				if in.When.Precision() == dataset.PrecisionYear {
-					year = formula(fmt.Sprintf("D%d", r), in.When.Year, b.st.year)
+					year = formula("D"+strconv.Itoa(r), in.When.Year, b.st.year)
 				}
 				cells := []any{
 					text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,

@@ -85,7 +85,8 @@ type builder struct {
 	core coreProps
 
 	// bodies write the data rows of the list sheets, by sheet name.
-	bodies map[string]func(io.Writer) error
+	bodies   map[string]func(io.Writer) error
+	srcLinks map[*report.SourceRow]any // sourceLink's cells
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.
@@ -349,11 +350,21 @@ func (b *builder) citeLink(refs []report.Ref, firstCite int) any {
 	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
 }
 
-// sourceLink links to a source's row of the Sources sheet.
+// sourceLink links to a source's row of the Sources sheet. A source has
+// one link, made once: the Citations sheet repeats it on every row that
+// cites the source, millions of rows at scale.
 func (b *builder) sourceLink(src *report.SourceRow) any {
+	if c, ok := b.srcLinks[src]; ok {
+		return c
+	}
 	label := "[" + src.Label() + "] " + src.Title
 	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), b.srcIndex[src]+2)
-	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.linkWrap)
+	c := formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.linkWrap)
+	if b.srcLinks == nil {
+		b.srcLinks = map[*report.SourceRow]any{}
+	}
+	b.srcLinks[src] = c
+	return c
 }
 
 // strLit writes a string literal for a formula.
