@@ -132,3 +132,46 @@ func FuzzRowXML(f *testing.F) {
 		})
 	})
 }
+
+// A list sheet's rows must fill the extent it declared before they were
+// written: fewer rows, or fewer columns, is an error, not a workbook whose
+// <dimension> and table lie.
+func TestListBodyChecksItsExtent(t *testing.T) {
+	rows := func(n, cols int) func(put func(values ...any) error) error {
+		return func(put func(values ...any) error) error {
+			for range n {
+				vals := make([]any, cols)
+				for i := range vals {
+					vals[i] = excelize.Cell{Value: i}
+				}
+				if err := put(vals...); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	for _, c := range []struct {
+		n, cols int
+		err     string
+	}{
+		{3, 2, ""},
+		{2, 2, "sheet L: declared A1:B4, wrote A1:B3"},
+		{4, 2, "sheet L: declared A1:B4, wrote A1:B5"},
+		{3, 1, ""}, // the header reaches B
+		{3, 3, "sheet L: declared A1:B4, wrote A1:C4"},
+	} {
+		sh := &sheet{name: "L", setup: sheetSetup{rows: 4}, widths: []float64{5, 5}, wrap: map[int]bool{}}
+		var buf bytes.Buffer
+		err := sh.body(&buf, 2, rows(c.n, c.cols))
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%d rows of %d: %v", c.n, c.cols, err)
+		case c.err != "" && (err == nil || err.Error() != c.err):
+			t.Errorf("%d rows of %d: got %v, want %q", c.n, c.cols, err, c.err)
+		}
+		if c.err == "" && !strings.HasPrefix(buf.String(), `<row r="2">`) {
+			t.Errorf("rows start %.40q, not at row 2", buf.String())
+		}
+	}
+}

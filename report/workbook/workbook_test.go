@@ -19,6 +19,7 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
+	"github.com/dprkreport/dprkreport/internal/benchdata"
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/workbook"
@@ -26,7 +27,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+var (
+	update = flag.Bool("update", false, "rewrite the golden files")
+	large  = flag.Bool("large", false, "also check a 100k-incident workbook with every reader and recalculation (takes minutes; run by hand)")
+)
 
 var buildDate = time.Date(2024, 11, 21, 0, 0, 0, 0, time.UTC)
 
@@ -365,7 +369,8 @@ func colName(n int) string {
 
 // recalcCases are the workbooks whose cached values a recalculating reader
 // must reproduce: the default data, a period filter, and a synthetic
-// dataset large enough to give one originator several figures for a year.
+// dataset large enough to give one originator several figures for a year;
+// with -large, also the 100k-incident synthetic dataset the benchmarks use.
 func recalcCases(t *testing.T) []struct {
 	name string
 	s    *report.Summary
@@ -395,7 +400,7 @@ func recalcCases(t *testing.T) []struct {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []struct {
+	cases := []struct {
 		name string
 		s    *report.Summary
 	}{
@@ -404,6 +409,13 @@ func recalcCases(t *testing.T) []struct {
 		{"synthetic-2000", big},
 		{"edition-300", editionSummary(t, 300)},
 	}
+	if *large {
+		cases = append(cases, struct {
+			name string
+			s    *report.Summary
+		}{"synthetic-100k", benchdata.Summary(t, 100_000)})
+	}
+	return cases
 }
 
 // recalc renders each case, has program compute it, and checks every
