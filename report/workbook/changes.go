@@ -13,12 +13,30 @@ import (
 const SheetChanges = "Changes"
 
 // SheetNames lists the sheets of the workbook for s, in order: Sheets, with
-// Changes after the Overview when s carries an edition.
+// Changes after the Overview when s carries an edition, and as many sheets
+// of citations as they fill.
 func SheetNames(s *report.Summary) []string {
-	if s.Edition == nil {
-		return Sheets
+	var names []string
+	for _, name := range Sheets {
+		switch name {
+		case SheetCitations:
+			for i := range citationSheets(s) {
+				names = append(names, citationSheet(i))
+			}
+			continue
+		case SheetIncidents:
+			if s.Edition != nil {
+				names = append(names, SheetChanges)
+			}
+		}
+		names = append(names, name)
 	}
-	return append([]string{Sheets[0], SheetChanges}, Sheets[1:]...)
+	return names
+}
+
+// citationSheets is how many sheets the citations of s fill (at least one).
+func citationSheets(s *report.Summary) int {
+	return max(1, (len(s.Citations)+maxListRows-1)/maxListRows)
 }
 
 // changes writes one row per change since the previous edition, most

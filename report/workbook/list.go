@@ -31,6 +31,9 @@ var errFitted = errors.New("fitted")
 
 // list writes the sheet's frame and keeps its rows for canonicalZip.
 func (b *builder) list(l list) error {
+	if l.count > maxListRows {
+		return fmt.Errorf("sheet %s: %d rows do not fit in a worksheet, which holds %d under its header", l.name, l.count, maxListRows)
+	}
 	l.setup.rows = 1 + l.count
 	sh := b.stream(l.name, l.setup)
 	header := make([]any, len(l.headers))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/shopspring/decimal"
 )
 
 func (b *builder) overview() error {
@@ -76,11 +78,18 @@ func (b *builder) overview() error {
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
 		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade, latest revision, articles and independent originators."},
 		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
+	}
+	for i := 1; i < citationSheets(s); i++ {
+		from := i*maxListRows + 1
+		sheetRows = append(sheetRows, [2]string{citationSheet(i), fmt.Sprintf("Citations %s to %s, continued: a sheet holds %s rows under its header.",
+			grouped(from), grouped(min(from+maxListRows-1, len(s.Citations))), grouped(maxListRows))})
+	}
+	sheetRows = append(sheetRows, [][2]string{
 		{SheetConflicts, "Quantities reported with different values, found by the program: each figure side by side, never averaged."},
 		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure with its wording; multi-year figures kept whole; a chart."},
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
 		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
-	}
+	}...)
 	if s.Edition != nil {
 		sheetRows = append([][2]string{{SheetChanges, "What changed since the previous edition, most important first: records added, removed, renamed and changed, revisions, citations, conflicts, independence. Claims and Incidents mark what moved in their last column."}}, sheetRows...)
 	}
@@ -138,3 +147,6 @@ func codes(cs []dataset.Code) [][2]string {
 func (b *builder) sheetLink(name string) any {
 	return formula(fmt.Sprintf(`HYPERLINK("#%s!A1",%s)`, quote(name), strLit(name)), name, b.st.link)
 }
+
+// grouped writes a count with thousands separators.
+func grouped(n int) string { return report.Grouped(decimal.NewFromInt(int64(n))) }

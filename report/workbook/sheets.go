@@ -488,31 +488,43 @@ func boolInt(b bool) int {
 
 // citations writes one row per citation.
 func (b *builder) citations() error {
-	return b.list(list{
-		name: SheetCitations, table: "CitationsTable", count: len(b.s.Citations),
-		headers: []string{"No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
-			"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"},
-		setup: sheetSetup{
-			widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
-			freeze: true, printTitles: true, landscape: true,
-		},
-		rows: func(put func(values ...any) error) error {
-			for _, c := range b.s.Citations {
-				var para any
-				if c.Para > 0 {
-					para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
+	all := b.s.Citations
+	for i := range citationSheets(b.s) {
+		part := all[min(i*maxListRows, len(all)):min((i+1)*maxListRows, len(all))]
+		table := "CitationsTable"
+		if i > 0 {
+			table += strconv.Itoa(i + 1)
+		}
+		err := b.list(list{
+			name: citationSheet(i), table: table, count: len(part),
+			headers: []string{"No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
+				"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"},
+			setup: sheetSetup{
+				widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
+				freeze: true, printTitles: true, landscape: true,
+			},
+			rows: func(put func(values ...any) error) error {
+				for _, c := range part {
+					var para any
+					if c.Para > 0 {
+						para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
+					}
+					if err := put(
+						excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
+						b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+						text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
+					); err != nil {
+						return err
+					}
 				}
-				if err := put(
-					excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
-					b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
-					text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
-				); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
-	})
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (b *builder) conflicts() error {

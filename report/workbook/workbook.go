@@ -7,6 +7,7 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,7 +29,28 @@ const (
 	SheetConflicts = "Conflicts"
 )
 
-// Sheets lists the sheet names in order.
+// maxListRows is the most data rows a sheet holds under its header row:
+// the 1,048,576 rows of a worksheet in Excel, LibreOffice and Gnumeric,
+// less the header. (A variable so that tests can split a small dataset's
+// citations.)
+var maxListRows = 1<<20 - 1
+
+// citationSheet names the i-th sheet (from 0) of the citations: a million
+// incidents have more citations than one sheet holds, so they continue on
+// "Citations (2)" and on.
+func citationSheet(i int) string {
+	if i == 0 {
+		return SheetCitations
+	}
+	return fmt.Sprintf("%s (%d)", SheetCitations, i+1)
+}
+
+// citationCell is the sheet and row of the citation numbered n (from 1).
+func citationCell(n int) (string, int) {
+	return citationSheet((n - 1) / maxListRows), (n-1)%maxListRows + 2
+}
+
+// Sheets lists the sheet names in order (with one sheet of citations).
 var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetCitations, SheetConflicts, SheetYears, SheetMatrix, SheetSources}
 
 // Options set what the workbook cannot derive from the Summary.
@@ -346,7 +368,8 @@ func (b *builder) citeLink(refs []report.Ref, firstCite int) any {
 		return nil
 	}
 	label := report.Cite(refs)
-	target := fmt.Sprintf("#%s!A%d", quote(SheetCitations), firstCite+1)
+	sheet, row := citationCell(firstCite)
+	target := "#" + quote(sheet) + "!A" + strconv.Itoa(row)
 	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
 }
 
