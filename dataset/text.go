@@ -21,6 +21,10 @@ const (
 	// MaxTextLen is the most characters a text field may hold: an Excel
 	// cell holds 32,767.
 	MaxTextLen = 32767
+	// MaxRecords is the most claims, and the most incidents, a dataset
+	// holds: the workbook lists each on one row of a worksheet, which has
+	// 1,048,576 rows, the header among them.
+	MaxRecords = 1<<20 - 1
 	// MaxURLLen bounds an address: Excel keeps at most 255 characters of
 	// a link location, and a HYPERLINK formula at most 8,192 characters.
 	MaxURLLen = 255
@@ -43,6 +47,15 @@ func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	return f, fi, nil
+}
+
+// fits reports the first of n records past limit (MaxRecords), at its
+// place.
+func (v *validator) fits(file, table string, n, limit int) {
+	if n > limit {
+		v.add(at(file, table, limit), "split the dataset by period, or move the oldest records to an archive dataset",
+			"%d %ss: the workbook's sheet holds %d under its header", n, table, limit)
+	}
 }
 
 // regular checks that fi is a regular file no larger than MaxFileSize.

@@ -182,6 +182,8 @@ func (v *validator) validate(d *Dataset, archive fs.FS) {
 		}
 		cites(here, "date_citations", "source", s.ID, s.DateCitations, nil, need, "date_inferred")
 	}
+	v.fits(FileClaims, "claim", len(d.Claims), MaxRecords)
+	v.fits(FileIncidents, "incident", len(d.Incidents), MaxRecords)
 	for i, c := range d.Claims {
 		here := func(k ...any) place { return at(FileClaims, "claim", i, k...) }
 		if v.unique(here("id"), "claim", c.ID, sharedIDs, func(id string) bool { return ids[id] }) {
