@@ -12,33 +12,6 @@ import (
 // workbook has it only when a baseline was given.
 const SheetChanges = "Changes"
 
-// SheetNames lists the sheets of the workbook for s, in order: Sheets, with
-// Changes after the Overview when s carries an edition, and as many sheets
-// of citations as they fill.
-func SheetNames(s *report.Summary) []string {
-	var names []string
-	for _, name := range Sheets {
-		switch name {
-		case SheetCitations:
-			for i := range citationSheets(s) {
-				names = append(names, citationSheet(i))
-			}
-			continue
-		case SheetIncidents:
-			if s.Edition != nil {
-				names = append(names, SheetChanges)
-			}
-		}
-		names = append(names, name)
-	}
-	return names
-}
-
-// citationSheets is how many sheets the citations of s fill (at least one).
-func citationSheets(s *report.Summary) int {
-	return max(1, (len(s.Citations)+maxListRows-1)/maxListRows)
-}
-
 // changes writes one row per change since the previous edition, most
 // important first.
 func (b *builder) changes() error {
@@ -46,42 +19,43 @@ func (b *builder) changes() error {
 	if e == nil {
 		return nil
 	}
-	sh := b.stream(SheetChanges, sheetSetup{
-		widths: []float64{6, 14, 13, 9, 20, 30, 10, 26, 26, 14, 22},
-		rows:   1 + max(len(e.Changes), 1),
-		freeze: true, printTitles: true, landscape: true,
-	})
-	if err := b.headerRow(sh, "No.", "Importance", "Change", "Record", "Record ID", "What", "Field", "Before", "After",
-		"Citations", "Sources no longer in the dataset"); err != nil {
-		return err
+	l := list{
+		name: SheetChanges, table: "ChangesTable", count: len(e.Changes),
+		headers: []string{"No.", "Importance", "Change", "Record", "Record ID", "What", "Field", "Before", "After",
+			"Citations", "Sources no longer in the dataset"},
+		setup: sheetSetup{
+			widths: []float64{6, 14, 13, 9, 20, 30, 10, 26, 26, 14, 22},
+			freeze: true, printTitles: true, landscape: true,
+		},
+		rows: func(put func(values ...any) error) error {
+			for i, c := range e.Changes {
+				var cite any
+				switch {
+				case c.FirstCite > 0 && len(c.Refs) > 0:
+					cite = b.citeLink(c.Refs, c.FirstCite)
+				case len(c.Refs) > 0:
+					cite = text(report.Cite(c.Refs), b.st.top)
+				}
+				gone := strings.Join(c.Gone, "; ")
+				if err := put(
+					excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(report.RankNames[c.Rank], b.st.wrap), text(c.Kind, b.st.top),
+					text(c.Record, b.st.top), text(c.ID, b.st.wrap), text(c.What, b.st.wrap), text(c.Field, b.st.top),
+					text(c.Before, b.st.wrap), text(c.After, b.st.wrap), cite, text(gone, b.st.wrap),
+				); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 	}
 	if len(e.Changes) == 0 {
-		if err := sh.put(text(fmt.Sprintf("Nothing changed since the edition as of %s.", e.Since.Human()), b.st.note)); err != nil {
-			return err
-		}
-		return sh.Flush()
-	}
-	for i, c := range e.Changes {
-		var cite any
-		switch {
-		case c.FirstCite > 0 && len(c.Refs) > 0:
-			cite = b.citeLink(c.Refs, c.FirstCite)
-		case len(c.Refs) > 0:
-			cite = text(report.Cite(c.Refs), b.st.top)
-		}
-		gone := strings.Join(c.Gone, "; ")
-		if err := sh.put(
-			excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(report.RankNames[c.Rank], b.st.wrap), text(c.Kind, b.st.top),
-			text(c.Record, b.st.top), text(c.ID, b.st.wrap), text(c.What, b.st.wrap), text(c.Field, b.st.top),
-			text(c.Before, b.st.wrap), text(c.After, b.st.wrap), cite, text(gone, b.st.wrap),
-		); err != nil {
-			return err
+		// One line that runs across the empty cells, and no table.
+		l.count, l.table = 1, ""
+		l.rows = func(put func(values ...any) error) error {
+			return put(text(fmt.Sprintf("Nothing changed since the edition as of %s.", e.Since.Human()), b.st.aside))
 		}
 	}
-	if err := sh.AddTable(&excelize.Table{Range: "A1:K" + fmt.Sprint(sh.row), Name: "ChangesTable", StyleName: "TableStyleLight9"}); err != nil {
-		return err
-	}
-	return sh.Flush()
+	return b.list(l)
 }
 
 // changedHeader is the header of the column that tells, on Claims and

@@ -36,11 +36,7 @@ func (b *builder) list(l list) error {
 	}
 	l.setup.rows = 1 + l.count
 	sh := b.stream(l.name, l.setup)
-	header := make([]any, len(l.headers))
-	for i, h := range l.headers {
-		header[i] = excelize.Cell{Value: h, StyleID: b.st.header}
-		sh.widen(i, h)
-	}
+	header := b.header(sh, l.headers)
 	n := 0
 	err := l.rows(func(values ...any) error {
 		if n++; n > fitRows {
@@ -56,11 +52,7 @@ func (b *builder) list(l list) error {
 	if err := sh.open(l.setup.rows, cols); err != nil {
 		return err
 	}
-	var opts []excelize.RowOpts
-	if h := sh.height(header); h > 0 {
-		opts = append(opts, excelize.RowOpts{Height: h})
-	}
-	if err := sh.sw.SetRow("A1", header, opts...); err != nil {
+	if err := sh.sw.SetRow("A1", header, sh.rowOpts(header)...); err != nil {
 		return err
 	}
 	if l.count > 0 && l.table != "" {

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -12,12 +11,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// sheet streams one worksheet. A sheet whose extent is declared up front
-// (setup.rows, for the long lists) streams as it is written; any other
-// sheet (the short, composite ones) records its rows and writes them at
-// Flush, once its extent is known. Either way the <dimension> element,
-// which the stream writer emits before the first row and which readers
-// such as openpyxl's read-only mode trust, names the used range exactly.
+// sheet writes one worksheet through excelize's StreamWriter. A short
+// sheet (the composite ones) records its rows and writes them at Flush,
+// once its extent is known; a long list (list.go) declares its extent up
+// front and has its rows encoded by appendRow. Either way the <dimension>
+// element, which the stream writer emits before the first row and which
+// readers such as openpyxl's read-only mode trust, names the used range
+// exactly.
 type sheet struct {
 	b       *builder
 	name    string
@@ -34,7 +34,7 @@ type sheet struct {
 
 type sheetSetup struct {
 	widths      []float64 // column widths from A
-	rows        int       // rows the sheet will hold, header included, when known up front (0: not known)
+	rows        int       // a list's rows, header included (list sets it)
 	freeze      bool      // freeze the header row
 	printTitles bool      // repeat row 1 on every printed page
 	landscape   bool
@@ -163,14 +163,10 @@ func (sh *sheet) start(rows, cols int) error {
 	return nil
 }
 
-// do runs op on the stream writer, or keeps it for Flush when the sheet's
-// extent is not known yet.
+// do keeps op for Flush, when the sheet's extent is known.
 func (sh *sheet) do(op func(*excelize.StreamWriter) error) error {
-	if sh.sw == nil {
-		sh.pending = append(sh.pending, op)
-		return nil
-	}
-	return op(sh.sw)
+	sh.pending = append(sh.pending, op)
+	return nil
 }
 
 // SetRow writes the row that starts at ref (always column A here).
@@ -186,17 +182,8 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 			break
 		}
 	}
-	if sh.sw == nil && sh.setup.rows > 0 && r > 1+fitRows {
-		// A declared sheet streams once its header and first rows have
-		// had their say on the column widths.
-		if err := sh.start(sh.setup.rows, len(sh.widths)); err != nil {
-			return err
-		}
-	}
-	if sh.sw == nil {
-		sh.fit(values)
-		values = slices.Clone(values) // callers reuse their row buffers
-	}
+	sh.fit(values)
+	values = slices.Clone(values) // callers reuse their row buffers
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
 }
 
@@ -212,21 +199,10 @@ func (sh *sheet) InsertPageBreak(ref string) error {
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.InsertPageBreak(ref) })
 }
 
-// Flush ends the sheet. A declared extent must be the one written: a
-// <dimension> that lies is worse than none.
+// Flush writes the sheet, its extent now known.
 func (sh *sheet) Flush() error {
-	if sh.sw == nil {
-		rows, cols := sh.lastRow, sh.lastCol
-		if sh.setup.rows > 0 { // a declared sheet with its header only
-			rows, cols = sh.setup.rows, len(sh.widths)
-		}
-		if err := sh.start(rows, cols); err != nil {
-			return err
-		}
-	}
-	if sh.setup.rows > 0 && (sh.lastRow != sh.setup.rows || sh.lastCol != len(sh.widths)) {
-		return fmt.Errorf("sheet %s: declared A1:%s, wrote A1:%s", sh.name,
-			cell(len(sh.widths), sh.setup.rows), cell(max(sh.lastCol, 1), max(sh.lastRow, 1)))
+	if err := sh.start(sh.lastRow, sh.lastCol); err != nil {
+		return err
 	}
 	return sh.sw.Flush()
 }
@@ -235,11 +211,7 @@ func (sh *sheet) Flush() error {
 // writer cannot autofit, and readers do not autofit rows on opening.
 func (sh *sheet) put(values ...any) error {
 	sh.row++
-	var opts []excelize.RowOpts
-	if h := sh.height(values); h > 0 {
-		opts = append(opts, excelize.RowOpts{Height: h})
-	}
-	return sh.SetRow(cell(1, sh.row), values, opts...)
+	return sh.SetRow(cell(1, sh.row), values, sh.rowOpts(values)...)
 }
 
 // putMerged writes a label and a text that spans columns B and C.
@@ -252,6 +224,14 @@ func (sh *sheet) putMerged(label, text any) error {
 		return err
 	}
 	return sh.MergeCell(cell(2, sh.row), cell(3, sh.row))
+}
+
+// rowOpts gives a row the height its wrapped text needs.
+func (sh *sheet) rowOpts(values []any) []excelize.RowOpts {
+	if h := sh.height(values); h > 0 {
+		return []excelize.RowOpts{{Height: h}}
+	}
+	return nil
 }
 
 // height estimates the height in points that a row's wrapped cells need,
@@ -303,10 +283,11 @@ func wrappedLines(s string, width int) int {
 	return lines
 }
 
-// widen widens column i (from 0), while its width can still change, to
-// hold the longest word of header.
+// widen widens column i (from 0) to hold the longest word of header. (A
+// sheet's widths are written when its stream writer opens, after every
+// call.)
 func (sh *sheet) widen(i int, header string) {
-	if sh.sw == nil && i < len(sh.widths) {
+	if i < len(sh.widths) {
 		sh.widths[i] = max(sh.widths[i], wordWidth(header))
 	}
 }
@@ -381,14 +362,19 @@ func (sh *sheet) shown(v any) int {
 // skip leaves n empty rows.
 func (sh *sheet) skip(n int) { sh.row += n }
 
-// headerRow writes a header row and widens each column, while its width
-// can still change, to hold the longest word of its header in bold: a
-// header that wraps mid-word ("Independen|t") reads as a typo.
+// headerRow writes a header row (see header).
 func (b *builder) headerRow(sh *sheet, names ...string) error {
+	return sh.put(b.header(sh, names)...)
+}
+
+// header returns a header row's cells and widens each column to hold the
+// longest word of its header in bold: a header that wraps mid-word
+// ("Independen|t") reads as a typo.
+func (b *builder) header(sh *sheet, names []string) []any {
 	vals := make([]any, len(names))
 	for i, n := range names {
 		vals[i] = excelize.Cell{Value: n, StyleID: b.st.header}
 		sh.widen(i, n)
 	}
-	return sh.put(vals...)
+	return vals
 }

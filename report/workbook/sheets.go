@@ -557,7 +557,7 @@ func (b *builder) conflicts() error {
 		}
 	}
 	if len(b.s.Conflicts) == 0 {
-		if err := sh.put(text("No quantity is reported with different values.", b.st.note)); err != nil {
+		if err := sh.put(text("No quantity is reported with different values.", b.st.aside)); err != nil {
 			return err
 		}
 	} else if err := sh.AddTable(&excelize.Table{Range: "A1:L" + fmt.Sprint(sh.row), Name: "ConflictsTable", StyleName: "TableStyleLight9"}); err != nil {

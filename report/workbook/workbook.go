@@ -50,6 +50,33 @@ func citationCell(n int) (string, int) {
 	return citationSheet((n - 1) / maxListRows), (n-1)%maxListRows + 2
 }
 
+// SheetNames lists the sheets of the workbook for s, in order: Sheets, with
+// Changes after the Overview when s carries an edition, and as many sheets
+// of citations as they fill.
+func SheetNames(s *report.Summary) []string {
+	var names []string
+	for _, name := range Sheets {
+		switch name {
+		case SheetCitations:
+			for i := range citationSheets(s) {
+				names = append(names, citationSheet(i))
+			}
+			continue
+		case SheetIncidents:
+			if s.Edition != nil {
+				names = append(names, SheetChanges)
+			}
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// citationSheets is how many sheets the citations of s fill (at least one).
+func citationSheets(s *report.Summary) int {
+	return max(1, (len(s.Citations)+maxListRows-1)/maxListRows)
+}
+
 // Sheets lists the sheet names in order (with one sheet of citations).
 var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetCitations, SheetConflicts, SheetYears, SheetMatrix, SheetSources}
 

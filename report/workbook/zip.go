@@ -56,12 +56,30 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 	// being written; the caller discards what was written.
 	defer zw.Close()
 	zw.RegisterCompressor(zip.Deflate, newPipedFlate)
-	rewrite := func(f *zip.File, data []byte) error {
-		hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
+	// rewrite writes an entry's new bytes, with body's rows, if it has
+	// any, just before its </sheetData>.
+	rewrite := func(name string, data []byte, body func(io.Writer) error) error {
+		at := len(data)
+		if body != nil {
+			const end = "</sheetData>"
+			at = bytes.Index(data, []byte(end))
+			if at < 0 || bytes.Count(data, []byte(end)) != 1 {
+				return fmt.Errorf("write workbook: %s is not a worksheet with one %s", name, end)
+			}
+		}
+		hw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
 		if err != nil {
 			return err
 		}
-		_, err = hw.Write(data)
+		if _, err := hw.Write(data[:at]); err != nil {
+			return err
+		}
+		if body != nil {
+			if err := body(hw); err != nil {
+				return err
+			}
+		}
+		_, err = hw.Write(data[at:])
 		return err
 	}
 	for name := range bodies {
@@ -70,55 +88,25 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 		}
 	}
 	for _, f := range files {
-		if body := bodies[f.Name]; body != nil {
-			data, err := inflate(f)
-			if err != nil {
+		body := bodies[f.Name]
+		var data []byte
+		switch {
+		case f.Name == "docProps/core.xml":
+			data = core
+		case f.Name == "[Content_Types].xml" || drawn[f.Name] || body != nil:
+			var err error
+			if data, err = inflate(f); err != nil {
 				return err
+			}
+			if f.Name == "[Content_Types].xml" {
+				data = sortContentTypes(data)
 			}
 			if drawn[f.Name] {
 				data = bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))
 			}
-			const end = "</sheetData>"
-			at := bytes.Index(data, []byte(end))
-			if at < 0 || bytes.Count(data, []byte(end)) != 1 {
-				return fmt.Errorf("write workbook: %s is not a worksheet with one %s", f.Name, end)
-			}
-			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
-			if err != nil {
-				return err
-			}
-			if _, err := hw.Write(data[:at]); err != nil {
-				return err
-			}
-			if err := body(hw); err != nil {
-				return err
-			}
-			if _, err := hw.Write(data[at:]); err != nil {
-				return err
-			}
-			continue
 		}
-		switch {
-		case f.Name == "[Content_Types].xml":
-			data, err := inflate(f)
-			if err != nil {
-				return err
-			}
-			if err := rewrite(f, sortContentTypes(data)); err != nil {
-				return err
-			}
-			continue
-		case f.Name == "docProps/core.xml":
-			if err := rewrite(f, core); err != nil {
-				return err
-			}
-			continue
-		case drawn[f.Name]:
-			data, err := inflate(f)
-			if err != nil {
-				return err
-			}
-			if err := rewrite(f, bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))); err != nil {
+		if data != nil {
+			if err := rewrite(f.Name, data, body); err != nil {
 				return err
 			}
 			continue
