@@ -250,6 +250,12 @@ type comparer struct {
 
 func (m *comparer) add(c *Change) { m.e.Changes = append(m.e.Changes, c) }
 
+// renamed records a record that kept everything it says under a new id.
+func (m *comparer) renamed(record, before, after, what string, refs []Ref, firstCite int) {
+	m.add(&Change{Kind: Renamed, Record: record, ID: after, What: what, Before: before, After: after,
+		Rank: RankWording, Refs: refs, FirstCite: firstCite})
+}
+
 func (m *comparer) origID(id string) string { return cmp.Or(m.origIDs[id], id) }
 func (m *comparer) srcID(id string) string  { return cmp.Or(m.srcIDs[id], id) }
 

@@ -30,7 +30,7 @@ func (m *comparer) originators() {
 	}
 	for _, x := range p.renamed {
 		m.origIDs[x[0].ID] = x[1].ID
-		m.add(&Change{Kind: Renamed, Record: "originator", ID: x[1].ID, What: x[1].Name, Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: refs(x[1])})
+		m.renamed("originator", x[0].ID, x[1].ID, x[1].Name, refs(x[1]), 0)
 	}
 	for _, x := range p.pairs {
 		m.diff("originator", x[1].ID, x[1].Name, fields(x[0]), fields(x[1]), refs(x[1]), nil, 0)
@@ -76,7 +76,7 @@ func (m *comparer) sources() {
 		func(s *SourceRow) string { return content(curF(s), nil, nil) })
 	for _, x := range p.renamed {
 		m.srcIDs[x[0].ID] = x[1].ID
-		m.add(&Change{Kind: Renamed, Record: "source", ID: x[1].ID, What: sourceWords(x[1]), Before: x[0].ID, After: x[1].ID, Rank: RankWording, Refs: []Ref{{Source: x[1]}}})
+		m.renamed("source", x[0].ID, x[1].ID, sourceWords(x[1]), []Ref{{Source: x[1]}}, 0)
 	}
 	for _, x := range p.pairs {
 		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []Ref{{Source: x[1]}}, nil, 0)
@@ -142,8 +142,7 @@ func (m *comparer) claims() {
 		func(c *ClaimRow) string { return content(curF(c), c.Citations, asIs, revisions(c)...) })
 	for _, x := range p.renamed {
 		m.e.claims[x[1]] = "renamed"
-		m.add(&Change{Kind: Renamed, Record: "claim", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
-			Rank: RankWording, Refs: x[1].Refs, FirstCite: x[1].FirstCite})
+		m.renamed("claim", x[0].ID, x[1].ID, x[1].Describe(), x[1].Refs, x[1].FirstCite)
 	}
 	for _, x := range p.pairs {
 		old, c := x[0], x[1]
@@ -305,8 +304,7 @@ func (m *comparer) incidents() {
 		func(in *IncidentRow) string { return content(fields(in), in.Citations, asIs) })
 	for _, x := range p.renamed {
 		m.e.incidents[x[1]] = "renamed"
-		m.add(&Change{Kind: Renamed, Record: "incident", ID: x[1].ID, What: x[1].Describe(), Before: x[0].ID, After: x[1].ID,
-			Rank: RankWording, Refs: x[1].Refs, FirstCite: x[1].FirstCite})
+		m.renamed("incident", x[0].ID, x[1].ID, x[1].Describe(), x[1].Refs, x[1].FirstCite)
 	}
 	for _, x := range p.pairs {
 		old, in := x[0], x[1]

@@ -17,9 +17,7 @@ import (
 // and every citation link still lands on the row of its citation. Here a
 // sheet is made to hold 40 rows so that the default dataset splits.
 func TestCitationsContinueOnMoreSheets(t *testing.T) {
-	saved := maxListRows
-	maxListRows = 40
-	defer func() { maxListRows = saved }()
+	sheetHolds(t, 40)
 
 	d, err := dataset.Load(dataset.Default(), dataset.Options{Name: "dataset/data"})
 	if err != nil {
@@ -108,9 +106,7 @@ func TestCitationsContinueOnMoreSheets(t *testing.T) {
 
 // A list that cannot fit a worksheet is refused with its count.
 func TestListTooLongForASheet(t *testing.T) {
-	saved := maxListRows
-	maxListRows = 1
-	defer func() { maxListRows = saved }()
+	sheetHolds(t, 1)
 	d, err := dataset.Load(dataset.Default(), dataset.Options{Name: "dataset/data"})
 	if err != nil {
 		t.Fatal(err)
@@ -119,4 +115,12 @@ func TestListTooLongForASheet(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "sheet Incidents: 2 rows do not fit in a worksheet, which holds 1 under its header") {
 		t.Errorf("got %v", err)
 	}
+}
+
+// sheetHolds makes a worksheet hold n rows under its header for the rest
+// of the test.
+func sheetHolds(t *testing.T, n int) {
+	saved := maxListRows
+	maxListRows = n
+	t.Cleanup(func() { maxListRows = saved })
 }
