@@ -275,8 +275,8 @@ func cell(w *bufio.Writer, ref, xf, typ, value, formula string) error {
 	}
 	if formula != "" {
 		kind = "f" + kind
-	} else if value == "" {
-		return nil // a styled empty cell
+	} else if value == "" && typ == "" {
+		return nil // a styled cell with nothing in it; an empty text is kept
 	}
 	fmt.Fprintf(w, "C\t%d\t%d\t%s\t%s\t%s", row, col, xf, kind, esc(value))
 	if formula != "" {
