@@ -3,6 +3,7 @@ package workbook
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -24,16 +25,22 @@ type pipedFlate struct {
 	chunks chan []byte
 	free   chan []byte
 	done   chan error
+	failed atomic.Pointer[error] // the compressing goroutine's error, as soon as it has one
 	cur    []byte
+	made   int // chunks taken from the pool
 	err    error
 	once   sync.Once
 }
 
-const pipeChunk = 256 << 10
+const (
+	pipeChunk  = 256 << 10
+	pipeChunks = 3 // in flight at most: one filling, two queued or compressing
+)
 
 // flaters keeps compressors for reuse: each holds about a megabyte of
-// tables, which a new one must allocate and clear.
-var flaters sync.Pool
+// tables, which a new one must allocate and clear. chunkPool keeps the
+// buffers: most entries are small and need one.
+var flaters, chunkPool sync.Pool
 
 func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
 	fw, _ := flaters.Get().(*flate.Writer)
@@ -45,15 +52,14 @@ func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
 	} else {
 		fw.Reset(w)
 	}
-	p := &pipedFlate{chunks: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
-	for range 3 {
-		p.free <- make([]byte, 0, pipeChunk)
-	}
+	p := &pipedFlate{chunks: make(chan []byte, pipeChunks), free: make(chan []byte, pipeChunks), done: make(chan error, 1)}
 	go func() {
 		var err error
 		for c := range p.chunks {
 			if err == nil {
-				_, err = fw.Write(c)
+				if _, err = fw.Write(c); err != nil {
+					p.failed.Store(&err)
+				}
 			}
 			p.free <- c[:0]
 		}
@@ -66,11 +72,34 @@ func newPipedFlate(w io.Writer) (io.WriteCloser, error) {
 	return p, nil
 }
 
+// chunk is an empty buffer: a free one, a new one from the pool while
+// fewer than pipeChunks are in use, or the next one the compressor frees.
+func (p *pipedFlate) chunk() []byte {
+	select {
+	case c := <-p.free:
+		return c
+	default:
+	}
+	if p.made < pipeChunks {
+		p.made++
+		if c, ok := chunkPool.Get().(*[]byte); ok {
+			return (*c)[:0]
+		}
+		return make([]byte, 0, pipeChunk)
+	}
+	return <-p.free
+}
+
+// Write queues b for compression. It fails as soon as the compressor has
+// failed (the output cannot be written), rather than at Close.
 func (p *pipedFlate) Write(b []byte) (int, error) {
+	if err := p.failed.Load(); err != nil {
+		return 0, *err
+	}
 	n := len(b)
 	for len(b) > 0 {
 		if p.cur == nil {
-			p.cur = <-p.free
+			p.cur = p.chunk()
 		}
 		k := min(len(b), cap(p.cur)-len(p.cur))
 		p.cur = append(p.cur, b[:k]...)
@@ -83,16 +112,22 @@ func (p *pipedFlate) Write(b []byte) (int, error) {
 	return n, nil
 }
 
-// Close compresses what is left and returns the first error of the
-// compressing goroutine.
+// Close compresses what is left, gives the buffers back and returns the
+// first error of the compressing goroutine.
 func (p *pipedFlate) Close() error {
 	p.once.Do(func() {
 		if len(p.cur) > 0 {
 			p.chunks <- p.cur
+		} else if p.cur != nil {
+			p.free <- p.cur
 		}
 		p.cur = nil
 		close(p.chunks)
 		p.err = <-p.done
+		for range p.made {
+			c := <-p.free
+			chunkPool.Put(&c)
+		}
 	})
 	return p.err
 }
