@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -31,9 +32,9 @@ const (
 
 // maxListRows is the most data rows a sheet holds under its header row:
 // the 1,048,576 rows of a worksheet in Excel, LibreOffice and Gnumeric,
-// less the header. (A variable so that tests can split a small dataset's
-// citations.)
-var maxListRows = 1<<20 - 1
+// less the header, the limit the dataset's claims and incidents are held
+// to. (A variable so that tests can split a small dataset's citations.)
+var maxListRows = dataset.MaxRecords
 
 // citationSheet names the i-th sheet (from 0) of the citations: a million
 // incidents have more citations than one sheet holds, so they continue on
