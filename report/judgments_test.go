@@ -69,7 +69,7 @@ func TestJudgmentsDefault(t *testing.T) {
 		!strings.Contains(j.Finding, "58 attacks, suspected") || j.Confidence != "low" {
 		t.Errorf("scale: %+v", j)
 	}
-	if j := judgment(t, js, "Corroboration"); !strings.HasPrefix(j.Finding, "None of the 21 figures is confirmed") || j.Confidence != "high" {
+	if j := judgment(t, js, "Corroboration"); !strings.HasPrefix(j.Finding, "None of the 27 figures is confirmed") || j.Confidence != "high" {
 		t.Errorf("corroboration: %+v", j)
 	}
 	if j := judgment(t, js, "Disagreement, value stolen"); !strings.Contains(j.Finding, "2022 differ by a factor of 2.4") ||

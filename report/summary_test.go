@@ -55,7 +55,7 @@ func TestRelayedIsNotCorroborated(t *testing.T) {
 
 func TestYears(t *testing.T) {
 	s := summary(t, report.Options{})
-	if s.YearFrom != 2017 || s.YearTo != 2023 || len(s.Years) != 7 {
+	if s.YearFrom != 2017 || s.YearTo != 2025 || len(s.Years) != 9 {
 		t.Fatalf("years %d–%d (%d rows)", s.YearFrom, s.YearTo, len(s.Years))
 	}
 	y := s.Years[6]
@@ -66,7 +66,7 @@ func TestYears(t *testing.T) {
 	for _, c := range s.Spans {
 		spans = append(spans, c.ID)
 	}
-	if diff := cmp.Diff([]string{"poe-2017-2023-value", "member-state-2020-2021-value", "poe-2019-estimate"}, spans); diff != "" {
+	if diff := cmp.Diff([]string{"poe-2017-2023-value", "member-state-2020-2021-value", "poe-2019-estimate", "msmt-2024-2025-value"}, spans); diff != "" {
 		t.Errorf("spans (-want +got):\n%s", diff)
 	}
 }

@@ -62,7 +62,7 @@ note = "A valuation`)
 		t.Fatalf("no section before the key judgments:\n%s", md)
 	}
 	for _, want := range []string{
-		"## Since the previous edition (as of 21 Nov 2026)",
+		"## Since the previous edition (as of 6 Dec 2026)",
 		"- Poloniex, 10 Nov 2023: attribution basis changed from media to technical; confidence changed from moderate to low. [",
 		"- Value of suspected attacks, 2017–2023, per the UN Panel of Experts: grade changed from B4 to B3. [",
 		"- 1 further change (1 to wording) is listed in the workbook's Changes sheet.",
