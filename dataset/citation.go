@@ -26,24 +26,62 @@ func claimWhat(isFigure bool) string {
 	return "statement"
 }
 
-func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, paras map[string][]string, fig *figure) {
+// citeRule is one list of citations of a record and what it must satisfy.
+type citeRule struct {
+	at       place   // the record (or revision) that holds the list
+	field    string  // the list's key: "citations", "date_citations", …
+	kind, id string  // the record, as messages name it: "incident", "coinex"
+	fig      *figure // the figure each excerpt must state, if any
+	// own marks the record's own citations: without any, the record has
+	// no citation at all.
+	own bool
+	// need names what the list supports when it must not be empty ("its
+	// date"); "" when the list is optional.
+	need string
+	// anchor is the key an empty list is reported at ("date"), when not
+	// the record itself.
+	anchor string
+}
+
+// cites checks one list of citations against its rule.
+func (v *validator) cites(r citeRule, cs []Citation) {
+	switch {
+	case len(cs) == 0 && r.own:
+		v.add(r.at.with("id"), "add citations = [{ source = \"…\", para = N }]", "%s %q has no citation", r.kind, r.id)
+	case len(cs) == 0 && r.need != "":
+		missing := r.at
+		if r.anchor != "" {
+			missing = r.at.with(r.anchor)
+		}
+		v.add(missing, fmt.Sprintf("add %s = [{ source = \"…\" }] naming the source of %s", r.field, r.need), "%s: %s cites no source", what(r.kind, r.id), r.need)
+	}
+	for j, c := range cs {
+		v.citation(r.at.item(r.field, j), r.kind, r.id, c, r.fig)
+		// A source that cites itself for its date is not thereby cited.
+		if r.kind != "source" || c.Source != r.id {
+			v.cited[c.Source] = true
+		}
+	}
+}
+
+func (v *validator) citation(at place, kind, id string, c Citation, fig *figure) {
 	sub := at.with
-	s, ok := d.sourceByID[c.Source]
+	s, ok := v.d.sourceByID[c.Source]
 	if !ok && !v.broken[FileSources] {
 		v.add(sub("source"), "sources are listed in "+FileSources, "%s: citation of unknown source %q", what(kind, id), c.Source)
 	}
 	switch {
-	case ok && s.IsReference():
+	case !ok || (!s.IsReference() && s.Paragraphs < 1):
+		// Whether the paragraph is in range is unknown: the source is
+		// unknown (or its file is broken), or it is an article without
+		// a paragraph count, which is reported at the source.
+	case s.IsReference():
 		if c.Para != 0 {
 			v.add(sub("para"), "drop para: references are cited as a whole", "%s: source %q is a reference, which has no paragraphs", what(kind, id), c.Source)
 			return
 		}
-	case c.Para < 1 || (ok && s.Paragraphs > 0 && c.Para > s.Paragraphs):
-		max := "?"
-		if ok {
-			max = fmt.Sprint(s.Paragraphs)
-		}
-		v.add(sub("para"), "paragraphs are the non-blank lines of the archived copy, counted from 1", "%s: paragraph %d of source %q is out of range 1-%s", what(kind, id), c.Para, c.Source, max)
+	case c.Para < 1 || c.Para > s.Paragraphs:
+		v.add(sub("para"), "paragraphs are the non-blank lines of the archived copy, counted from 1", "%s: paragraph %d of source %q is out of range 1-%d", what(kind, id), c.Para, c.Source, s.Paragraphs)
 		return
 	}
 	if c.Qualifier != "" {
@@ -58,24 +96,39 @@ func (v *validator) citation(at place, kind, id string, c Citation, d *Dataset, 
 	if fig != nil && c.Mismatch == "" {
 		v.excerptStates(sub("excerpt"), kind, id, c, fig)
 	}
-	if !ok || paras == nil || s.IsReference() {
+	if !ok || v.paras == nil || s.IsReference() {
 		return
 	}
-	text, have := paras[s.ID]
-	if !have || c.Para > len(text) {
+	text, have := v.paras[s.ID]
+	if !have || c.Para < 1 || c.Para > len(text) {
 		return // reported at the source
 	}
-	d.ArchiveChecked++
-	if !strings.Contains(normalize(text[c.Para-1]), normalize(c.Excerpt)) {
-		hint := "copy the words exactly as the archived copy has them"
-		for i, p := range text {
-			if strings.Contains(normalize(p), normalize(c.Excerpt)) {
-				hint = fmt.Sprintf("the excerpt is in paragraph %d", i+1)
-				break
+	v.d.ArchiveChecked++
+	if excerpt := normalize(c.Excerpt); !strings.Contains(text[c.Para-1], excerpt) {
+		v.add(sub("excerpt"), v.whereIs(excerpt, s, c.Para), "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
+	}
+}
+
+// whereIs names where an excerpt not found in paragraph para of source s
+// is: in another paragraph of s, or in another archived article, or
+// nowhere.
+func (v *validator) whereIs(excerpt string, s *Source, para int) string {
+	for i, p := range v.paras[s.ID] {
+		if strings.Contains(p, excerpt) {
+			return fmt.Sprintf("the excerpt is in paragraph %d", i+1)
+		}
+	}
+	for _, o := range v.d.Sources {
+		if o == s {
+			continue
+		}
+		for i, p := range v.paras[o.ID] {
+			if strings.Contains(p, excerpt) {
+				return fmt.Sprintf("the excerpt is in source %q ¶%d (%s), not in %q ¶%d: cite that source", o.ID, i+1, o.Archive, s.ID, para)
 			}
 		}
-		v.add(sub("excerpt"), hint, "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
 	}
+	return "copy the words exactly as the archived copy has them"
 }
 
 // excerptStates checks that an excerpt states the figure it is cited for,
@@ -104,6 +157,9 @@ func (v *validator) excerptStates(here place, kind, id string, c Citation, fig *
 	if c.Qualifier != "" {
 		want = c.Qualifier
 	}
+	if _, known := QualifierByID(want); !known {
+		return // the qualifier is reported where it is written
+	}
 	if found.Qualifier != want {
 		v.add(here, fmt.Sprintf(`set qualifier = %q on the citation, %s`, found.Qualifier, why),
 			"%s: excerpt words the figure %q (%s), but the citation's qualifier is %s", what(kind, id), found.Text, found.Qualifier, want)
@@ -111,7 +167,8 @@ func (v *validator) excerptStates(here place, kind, id string, c Citation, fig *
 }
 
 // readArchive reads each source's archived copy and checks its paragraph
-// count, returning the paragraphs by source id (nil without an archive).
+// count, returning the paragraphs by source id, normalised for matching
+// (nil without an archive).
 func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 	if archive == nil {
 		return nil
@@ -127,6 +184,9 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 			continue
 		}
 		p := Paragraphs(string(data))
+		for j := range p {
+			p[j] = normalize(p[j])
+		}
 		paras[s.ID] = p
 		d.ArchiveArticles++
 		if len(p) != s.Paragraphs {

@@ -13,6 +13,9 @@ type Error struct {
 	Line, Col int    // 1-based; zero when the problem concerns the whole file
 	Msg       string
 	Hint      string // what to do about it; may be empty
+	// More, when above zero, says that this entry stands for that many
+	// problems not listed ("and 19900 more problems").
+	More int
 }
 
 func (e *Error) Error() string {
@@ -42,7 +45,17 @@ func (l ErrorList) Error() string {
 	case 1:
 		return l[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+	return fmt.Sprintf("%s (and %d more errors)", l[0], l.Count()-1)
+}
+
+// Count returns how many problems the list stands for: each entry counts
+// one, and an entry that stands for problems not listed counts them all.
+func (l ErrorList) Count() int {
+	n := 0
+	for _, e := range l {
+		n += max(e.More, 1)
+	}
+	return n
 }
 
 // Sort orders the list by file, line, column and message.

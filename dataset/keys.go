@@ -27,19 +27,16 @@ type shapeProblem struct {
 func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem, more int) {
 	var p unstable.Parser
 	p.Reset(data)
+	var lines lineIndex // built at the first problem
 	add := func(sp shapeProblem, n *unstable.Node) {
 		if len(found) == limit {
 			more++
 			return
 		}
-		r := n.Raw
-		if r.Length == 0 { // a container has no range of its own: use its first child's
-			if it := n.Children(); it.Next() {
-				r = it.Node().Raw
-			}
+		if lines == nil {
+			lines = newLineIndex(data)
 		}
-		pos := p.Shape(r).Start
-		sp.line, sp.col = pos.Line, pos.Column
+		sp.line, sp.col = lines.at(int(valueStart(n).Offset))
 		found = append(found, sp)
 	}
 	// descend follows the parts of a key from a struct type: a dotted key
@@ -101,6 +98,20 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 		}
 	}
 	return found, more
+}
+
+// valueStart returns where a value starts. A container (an array, an
+// inline table) has no range of its own: it starts where its first
+// element that has one does, however deeply nested.
+func valueStart(n *unstable.Node) unstable.Range {
+	for n.Raw.Length == 0 {
+		it := n.Children()
+		if !it.Next() {
+			break
+		}
+		n = it.Node()
+	}
+	return n.Raw
 }
 
 // fits reports whether a TOML value of kind k decodes into a Go type.

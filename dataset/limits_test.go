@@ -12,7 +12,7 @@ func TestRecordsPastASheet(t *testing.T) {
 	v := &validator{name: "d", fsys: fsys}
 	v.fits(FileIncidents, "incident", 3, 2)
 	v.fits(FileIncidents, "incident", 2, 2)
-	errs := v.list()
+	errs := v.problems()
 	if len(errs) != 1 {
 		t.Fatalf("got %d errors: %v", len(errs), errs)
 	}

@@ -92,7 +92,11 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	v.validate(d, opt.Archive)
 	v.texts(d, opt.Glyphs)
 	if len(v.errs) > 0 || len(v.todo) > 0 {
-		return nil, v.list()
+		return nil, v.problems()
+	}
+	v.warnings(d)
+	if len(v.warns) > 0 {
+		d.Warnings = v.list(nil, v.warns, "warnings")
 	}
 	return d, nil
 }
@@ -182,7 +186,7 @@ func (v *validator) decode(name string, data []byte, target any) bool {
 		v.errs = append(v.errs, e)
 	}
 	if more > 0 {
-		v.errs = append(v.errs, &Error{File: v.display(name), Msg: fmt.Sprintf("and %d more unknown fields or mistyped values", more), Hint: unknownHint})
+		v.errs = append(v.errs, &Error{File: v.display(name), Msg: fmt.Sprintf("and %d more unknown fields or mistyped values", more), Hint: unknownHint, More: more})
 	}
 	if de != nil && len(shape) == 0 {
 		// A type error the shape check did not see: report the decoder's.

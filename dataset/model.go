@@ -30,6 +30,12 @@ type Dataset struct {
 	// article texts, and ArchiveArticles the articles whose text was read.
 	ArchiveChecked, ArchiveArticles int
 
+	// Warnings holds what a careful reader would question in a valid
+	// dataset (a source's relays that disagree with its claims, a figure
+	// cited without an excerpt, a date after as_of, an uncited technique),
+	// sorted and positioned like errors. A render goes ahead regardless.
+	Warnings ErrorList
+
 	sourceByID     map[string]*Source
 	originatorByID map[string]*Originator
 }
@@ -168,6 +174,7 @@ type Incident struct {
 	DateCitations        []Citation `toml:"date_citations"`
 	RangeCitations       []Citation `toml:"range_citations"`
 	AttributionCitations []Citation `toml:"attribution_citations"`
+	TechniqueCitations   []Citation `toml:"technique_citations"`
 
 	When     Date            `toml:"-"`
 	USD      decimal.Decimal `toml:"-"`
@@ -327,7 +334,7 @@ func Meaning(codes []Code, id string) string {
 
 // Citations yields every citation of the dataset: of sources' dates, of
 // claims (figure, note, revisions) and of incidents (amount, date, range,
-// attribution).
+// attribution, technique).
 func (d *Dataset) Citations() iter.Seq[Citation] {
 	return func(yield func(Citation) bool) {
 		lists := func(ls ...[]Citation) bool {
@@ -356,7 +363,7 @@ func (d *Dataset) Citations() iter.Seq[Citation] {
 			}
 		}
 		for _, in := range d.Incidents {
-			if !lists(in.Citations, in.DateCitations, in.RangeCitations, in.AttributionCitations) {
+			if !lists(in.Citations, in.DateCitations, in.RangeCitations, in.AttributionCitations, in.TechniqueCitations) {
 				return
 			}
 		}

@@ -1,8 +1,11 @@
 package dataset
 
 import (
+	"bytes"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -84,26 +87,47 @@ func (p place) path() string {
 	return b.String()
 }
 
-// positions finds the line and column of each wanted path in a TOML file.
-// A path that names a key-value resolves to its value; one that names a table
-// or an array element resolves to where it starts. A path that is not in the
-// file (a missing key) resolves to its nearest ancestor that is.
-func positions(data []byte, wanted map[string]bool) map[string]unstable.Position {
-	found := make(map[string]unstable.Position, len(wanted))
+// positions finds the byte offset of each wanted path in a TOML file, in
+// one parse. A path that names a key-value resolves to its value; one that
+// names a table or an array element resolves to where it starts. A path
+// that is not in the file (a missing key) resolves to its nearest ancestor
+// that is. Offsets, not lines: the parser's own Shape counts lines from the
+// start of the file on every call, which made placing 100,000 errors in a
+// 30 MB file quadratic.
+func positions(data []byte, wanted map[string]bool) map[string]int {
+	placeParses.Add(1)
+	// The tables holding a wanted path: the keys of the others are
+	// skipped without building their paths.
+	tables := map[string]bool{"": true}
+	for w := range wanted {
+		tables[tableOf(w)] = true
+	}
+	// The records still to reach: once past the last, the rest of the
+	// file is not parsed.
+	left := 0
+	for t := range tables {
+		if strings.HasSuffix(t, "]") {
+			left++
+		}
+	}
+	found := make(map[string]int, len(wanted))
 	var p unstable.Parser
 	p.Reset(data)
 	counts := map[string]int{}
 	table := ""
 	record := func(path string, r unstable.Range) {
+		if r.Length == 0 {
+			return // an empty container: its key or parent places it
+		}
 		if wanted[path] {
 			if _, ok := found[path]; !ok {
-				found[path] = p.Shape(r).Start
+				found[path] = int(r.Offset)
 			}
 		}
 	}
 	var walk func(path string, n *unstable.Node)
 	walk = func(path string, n *unstable.Node) {
-		record(path, n.Raw)
+		record(path, valueStart(n))
 		switch n.Kind {
 		case unstable.Array:
 			i := 0
@@ -129,6 +153,9 @@ func positions(data []byte, wanted map[string]bool) map[string]unstable.Position
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.ArrayTable, unstable.Table:
+			if left == 0 {
+				return found
+			}
 			name := keyOf(e)
 			if e.Kind == unstable.ArrayTable {
 				table = name + "[" + strconv.Itoa(counts[name]) + "]"
@@ -136,17 +163,23 @@ func positions(data []byte, wanted map[string]bool) map[string]unstable.Position
 			} else {
 				table = name
 			}
+			if tables[table] && strings.HasSuffix(table, "]") {
+				left--
+			}
 			k := e.Key()
 			k.Next()
 			record(table, k.Node().Raw)
 		case unstable.KeyValue:
+			if strings.HasSuffix(table, "]") && !tables[table] {
+				continue // a record with nothing to place
+			}
 			k := e.Key()
 			k.Next()
 			path := join(table, keyOf(e))
 			if wanted[path] {
 				// A value error points at the value; keep the key's
 				// position as a fallback for values without a range.
-				record(path, e.Value().Raw)
+				record(path, valueStart(e.Value()))
 				record(path, k.Node().Raw)
 			}
 			walk(path, e.Value())
@@ -154,6 +187,19 @@ func positions(data []byte, wanted map[string]bool) map[string]unstable.Position
 	}
 	return found
 }
+
+// tableOf returns the table part of a path: "claim[3]" of
+// "claim[3].citations[1].source", "" of a top-level key.
+func tableOf(path string) string {
+	if i := strings.Index(path, "]"); i >= 0 && !strings.Contains(path[:i], ".") {
+		return path[:i+1]
+	}
+	return ""
+}
+
+// placeParses counts the parses positions makes, so a test can hold the
+// placement to one parse per file however many errors it places.
+var placeParses atomic.Int64
 
 func join(prefix, key string) string {
 	if prefix == "" {
@@ -171,8 +217,10 @@ func keyOf(n *unstable.Node) string {
 }
 
 // resolve turns every wanted place of one file into a line and column,
-// falling back to the nearest ancestor path that exists in the file.
-func resolve(data []byte, paths []string) map[string][2]int {
+// falling back to the nearest ancestor path that exists in the file; a
+// place with no such ancestor gets line 0 (the whole file). One parse finds
+// the offsets, one index of line starts turns them into lines.
+func resolve(data []byte, paths []string) [][2]int {
 	wanted := map[string]bool{}
 	for _, p := range paths {
 		for q := p; q != ""; q = parent(q) {
@@ -180,11 +228,12 @@ func resolve(data []byte, paths []string) map[string][2]int {
 		}
 	}
 	found := positions(data, wanted)
-	out := make(map[string][2]int, len(paths))
-	for _, p := range paths {
+	lines := newLineIndex(data)
+	out := make([][2]int, len(paths))
+	for i, p := range paths {
 		for q := p; ; q = parent(q) {
-			if pos, ok := found[q]; ok {
-				out[p] = [2]int{pos.Line, pos.Column}
+			if off, ok := found[q]; ok {
+				out[i][0], out[i][1] = lines.at(off)
 				break
 			}
 			if q == "" {
@@ -193,6 +242,31 @@ func resolve(data []byte, paths []string) map[string][2]int {
 		}
 	}
 	return out
+}
+
+// lineIndex holds the offset at which each line of a document starts.
+type lineIndex []int
+
+func newLineIndex(data []byte) lineIndex {
+	l := lineIndex{0}
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return l
+		}
+		i += j + 1
+		l = append(l, i)
+	}
+}
+
+// at returns the 1-based line and byte column of an offset, as the TOML
+// parser counts them.
+func (l lineIndex) at(off int) (line, col int) {
+	i, found := slices.BinarySearch(l, off)
+	if !found {
+		i-- // off lies inside line i (0-based), after its start
+	}
+	return i + 1, off - l[i] + 1
 }
 
 // parent strips the last step of a path: "a[1].b" → "a[1]" → "a" → "".

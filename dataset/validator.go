@@ -1,0 +1,138 @@
+package dataset
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+)
+
+// pending is a problem found at a place whose line is not known yet: lines
+// are looked up once, at the end, for the problems that are reported.
+type pending struct {
+	at   place
+	msg  string
+	hint string
+}
+
+// validator reads, decodes and checks one dataset, collecting every problem
+// it finds.
+type validator struct {
+	name  string
+	fsys  fs.FS
+	errs  []*Error  // positioned already (decode errors)
+	todo  []pending // positioned from paths at the end
+	warns []pending // findings that do not stop a render, positioned likewise
+	// broken names the files that did not decode: checks that reach
+	// into one of them are skipped rather than reported against nothing.
+	broken map[string]bool
+	// interned holds one copy of each value that recurs across records.
+	interned map[string]string
+
+	// What the checks share while they run.
+	d     *Dataset
+	paras map[string][]string // normalised paragraphs by source id, with --archive
+	cited map[string]bool     // the sources some other record cites
+	// kindless holds the sources that gave no kind and were taken to be
+	// articles.
+	kindless map[*Source]bool
+}
+
+func (v *validator) fileErr(name, msg, hint string) {
+	v.errs = append(v.errs, &Error{File: v.display(name), Msg: msg, Hint: hint})
+}
+
+func (v *validator) add(at place, hint, format string, args ...any) {
+	v.todo = append(v.todo, pending{at, fmt.Sprintf(format, args...), hint})
+}
+
+// warn records a finding: something a careful reader would question, which
+// does not stop a render.
+func (v *validator) warn(at place, hint, format string, args ...any) {
+	v.warns = append(v.warns, pending{at, fmt.Sprintf(format, args...), hint})
+}
+
+// problems returns every error found, positioned and sorted.
+func (v *validator) problems() ErrorList { return v.list(v.errs, v.todo, "problems") }
+
+// list positions the pending problems and returns every problem, sorted,
+// the first MaxErrors of them listed and the rest counted in a last entry
+// ("and 19900 more problems"). Only the problems that can be among the
+// first MaxErrors are placed, and each file that holds some is parsed once,
+// up to the last record it needs.
+func (v *validator) list(done []*Error, todo []pending, noun string) ErrorList {
+	total := ErrorList(done).Count() + len(todo)
+	// One more than is listed: the count line names the file of the next.
+	todo = first(todo, MaxErrors+1)
+	byFile := map[string][]int{}
+	for i, p := range todo {
+		byFile[p.at.file] = append(byFile[p.at.file], i)
+	}
+	l := make(ErrorList, 0, len(done)+len(todo))
+	l = append(l, done...)
+	for _, f := range slices.Sorted(maps.Keys(byFile)) {
+		idx := byFile[f]
+		paths := make([]string, len(idx))
+		for j, i := range idx {
+			paths[j] = todo[i].at.path()
+		}
+		// The files were read once to decode them; read again only now,
+		// when there are problems to place.
+		var pos [][2]int
+		if data, err := fs.ReadFile(v.fsys, f); err == nil {
+			pos = resolve(data, paths)
+		}
+		for j, i := range idx {
+			e := &Error{File: v.display(f), Msg: todo[i].msg, Hint: todo[i].hint}
+			if pos != nil {
+				e.Line, e.Col = pos[j][0], pos[j][1]
+			}
+			l = append(l, e)
+		}
+	}
+	l.Sort()
+	if total > MaxErrors {
+		rest := total - MaxErrors
+		l = append(l[:MaxErrors:MaxErrors], &Error{File: l[MaxErrors].File, Msg: fmt.Sprintf("and %d more %s", rest, noun), Hint: "fix these and run --check again", More: rest})
+	}
+	return l
+}
+
+// first returns the pending problems that can be among the first n by
+// position, in the order they were found: those of the files and records
+// up to the one holding the nth problem in file and record order. The
+// records of an array of tables follow one another in their file, so a
+// problem in a later record lies after every problem in an earlier one;
+// keys outside any record come before the first.
+func first(todo []pending, n int) []pending {
+	if len(todo) <= n {
+		return todo
+	}
+	rank := func(p pending) (string, int) {
+		if p.at.table == "" {
+			return p.at.file, -1
+		}
+		return p.at.file, p.at.index
+	}
+	before := func(a, b pending) int {
+		fa, ia := rank(a)
+		fb, ib := rank(b)
+		return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(ia, ib))
+	}
+	sorted := slices.Clone(todo)
+	slices.SortStableFunc(sorted, before)
+	last := sorted[n-1]
+	return slices.DeleteFunc(slices.Clone(todo), func(p pending) bool { return before(p, last) > 0 })
+}
+
+func (v *validator) intern(s string) string {
+	if c, ok := v.interned[s]; ok {
+		return c
+	}
+	if v.interned == nil {
+		v.interned = map[string]string{}
+	}
+	v.interned[s] = s
+	return s
+}
