@@ -109,7 +109,7 @@ func (u *ui) datasetErrors(stdout io.Writer, fails ...loadFailure) int {
 		for _, e := range list {
 			fmt.Fprintln(u.stderr, prefix+safe(e.Error()))
 		}
-		total += len(list)
+		total += list.Count() // the "and N more" entry stands for N
 		if os.Getenv("GITHUB_ACTIONS") == "true" {
 			for _, e := range list {
 				fmt.Fprintln(stdout, annotation(e, prefix))

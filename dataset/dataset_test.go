@@ -15,7 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/invalid")
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/invalid and testdata/warnings")
 
 // seeds is where the archived articles live beside the project.
 const seeds = "../../shared/seeds"
@@ -90,13 +90,44 @@ func TestMinimalIsValid(t *testing.T) {
 	if d.ArchiveChecked != 2 {
 		t.Errorf("checked %d excerpts, want 2", d.ArchiveChecked)
 	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %v", w)
+	}
 }
 
 // TestInvalid runs each case of testdata/invalid: a txtar archive whose
 // files replace those of the minimal dataset (a file named "delete" lists
 // files to remove) and whose "want" file holds the exact error output.
 func TestInvalid(t *testing.T) {
-	cases, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.txtar"))
+	golden(t, "invalid", func(t *testing.T, data, archive fstest.MapFS) dataset.ErrorList {
+		_, err := dataset.Load(data, dataset.Options{Name: "m", Archive: archive})
+		var list dataset.ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("Load = %v, want an ErrorList", err)
+		}
+		return list
+	})
+}
+
+// TestWarnings runs each case of testdata/warnings, as TestInvalid does:
+// each dataset is valid, and "want" holds its warnings.
+func TestWarnings(t *testing.T) {
+	golden(t, "warnings", func(t *testing.T, data, archive fstest.MapFS) dataset.ErrorList {
+		d, err := dataset.Load(data, dataset.Options{Name: "m", Archive: archive})
+		if err != nil {
+			t.Fatalf("Load = %v, want a valid dataset", err)
+		}
+		if len(d.Warnings) == 0 {
+			t.Error("no warnings")
+		}
+		return d.Warnings
+	})
+}
+
+// golden runs the txtar cases of testdata/dir against load, comparing
+// (or, with -update, writing) the problems it returns, one a line.
+func golden(t *testing.T, dir string, load func(t *testing.T, data, archive fstest.MapFS) dataset.ErrorList) {
+	cases, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
@@ -124,13 +155,8 @@ func TestInvalid(t *testing.T) {
 					data[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
-			_, err = dataset.Load(data, dataset.Options{Name: "m", Archive: archive})
-			var list dataset.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("Load = %v, want an ErrorList", err)
-			}
 			var b strings.Builder
-			for _, e := range list {
+			for _, e := range load(t, data, archive) {
 				b.WriteString(e.Error())
 				b.WriteByte('\n')
 			}
@@ -147,7 +173,7 @@ func TestInvalid(t *testing.T) {
 				return
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
+				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -85,7 +85,7 @@ func (v *validator) oneOf(at place, kind, id, field, val string, codes []Code) {
 			return
 		}
 	}
-	v.add(at, "", "%s: %s %q is not one of %s", what(kind, id), field, val, list(codes))
+	v.add(at, didYouMean(val, codes), "%s: %s %q is not one of %s", what(kind, id), field, val, list(codes))
 }
 
 func (v *validator) oneOfQualifier(at place, kind, id, val string, required bool) {
@@ -182,4 +182,62 @@ func (v *validator) date(at place, kind, id, field, s string, required bool) Dat
 		v.add(at, `write it as "YYYY", "YYYY-MM" or "YYYY-MM-DD"`, "%s: %s: %v", what(kind, id), field, err)
 	}
 	return d
+}
+
+// nearest returns the candidate a mistyped word most likely meant: the
+// closest within two edits (one for words of up to four letters), or "".
+// A word of one or two letters is close to too much to suggest anything.
+func nearest(word string, candidates []string) string {
+	if len([]rune(word)) < 3 {
+		return ""
+	}
+	best, bestD := "", 3
+	if len(word) <= 4 {
+		bestD = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(word, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the insertions, deletions, substitutions and swaps of
+// adjacent letters that turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// didYouMean is the hint for a value not among codes, when one is close.
+func didYouMean(val string, codes []Code) string {
+	ids := make([]string, len(codes))
+	for i, c := range codes {
+		ids[i] = c.ID
+	}
+	if n := nearest(val, ids); n != "" {
+		return fmt.Sprintf("did you mean %q?", n)
+	}
+	return ""
 }

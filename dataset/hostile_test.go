@@ -162,3 +162,58 @@ citations = [
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Thousands of records each missing a required field: the first MaxErrors
+// are listed and the count line holds the true total, and the file is
+// parsed once to place them, only as far as the last one listed (placing
+// each from the start of the file made 100,000 of them run for minutes).
+func TestManyRecordErrorsArePlacedOnce(t *testing.T) {
+	const n = 3000
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `[[incident]]
+id = "i%d"
+victim_type = "exchange"
+date = "2023-09-12"
+amount = "55000000"
+qualifier = "exact"
+actor = "Lazarus Group"
+attribution_basis = "technical"
+confidence = "moderate"
+citations = [{ source = "wire", para = 3, excerpt = "A thief took $55 million from CoinEx." }]
+date_citations = [{ source = "wire", para = 3 }]
+
+`, i)
+	}
+	files0, tables0 := dataset.PlaceParses()
+	_, err := dataset.Load(with(t, "incidents.toml", b.String()), dataset.Options{Name: "m"})
+	files, tables := dataset.PlaceParses()
+	parses, read := files-files0, tables-tables0
+	var list dataset.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Load = %v, want an ErrorList", err)
+	}
+	if parses != 1 {
+		t.Errorf("placing the errors parsed %d files, want 1", parses)
+	}
+	// The first MaxErrors+1 records hold every problem listed and the
+	// one the count line names; the parse stops at the record after.
+	if read > dataset.MaxErrors+2 {
+		t.Errorf("placing the errors read %d of %d records, want at most %d", read, n, dataset.MaxErrors+2)
+	}
+	if len(list) != dataset.MaxErrors+1 || list.Count() != n {
+		t.Fatalf("%d entries standing for %d problems, want %d standing for %d", len(list), list.Count(), dataset.MaxErrors+1, n)
+	}
+	for i, e := range list[:dataset.MaxErrors] {
+		want := fmt.Sprintf(`m/incidents.toml:%d:3: incident "i%d" has no victim`, 1+12*i, i)
+		if got := e.Error(); !strings.HasPrefix(got, want) {
+			t.Fatalf("entry %d = %q, want %q…", i, got, want)
+		}
+	}
+	if got, want := list[dataset.MaxErrors].Error(), fmt.Sprintf("m/incidents.toml: and %d more problems (hint: fix these and run --check again)", n-dataset.MaxErrors); got != want {
+		t.Errorf("last entry %q, want %q", got, want)
+	}
+	if got, want := list.Error(), fmt.Sprintf(`%s (and %d more errors)`, list[0], n-1); got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

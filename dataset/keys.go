@@ -15,6 +15,7 @@ type shapeProblem struct {
 	line, col int
 	found     string       // the TOML type given, for a type mismatch
 	want      reflect.Type // the type the field needs
+	suggest   string       // for an unknown key, the field it most likely meant
 }
 
 // shapeProblems finds the keys of a TOML document that the struct type t
@@ -49,7 +50,7 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 			path = join(path, name)
 			ft, ok := fieldType(typ, name)
 			if !ok {
-				add(shapeProblem{path: path}, k)
+				add(shapeProblem{path: path, suggest: nearestField(typ, name)}, k)
 				return path, nil, false
 			}
 			if intoArrays && ft.Kind() == reflect.Slice {
@@ -173,6 +174,19 @@ func fieldType(t reflect.Type, name string) (reflect.Type, bool) {
 		}
 	}
 	return nil, false
+}
+
+// nearestField returns the key of struct type t that a mistyped key most
+// likely meant, or "".
+func nearestField(t reflect.Type, name string) string {
+	if t == nil || t.Kind() != reflect.Struct {
+		return ""
+	}
+	var keys []string
+	for _, f := range tomlFields(t) {
+		keys = append(keys, f.key)
+	}
+	return nearest(name, keys)
 }
 
 // tomlField is a struct field that a data file sets.

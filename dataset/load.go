@@ -174,6 +174,9 @@ func (v *validator) decode(name string, data []byte, target any) bool {
 		e := &Error{File: v.display(name), Line: sp.line, Col: sp.col}
 		if sp.found == "" {
 			e.Msg, e.Hint = fmt.Sprintf("unknown field %q", sp.path), unknownHint
+			if sp.suggest != "" {
+				e.Hint = fmt.Sprintf("did you mean %q? %s", sp.suggest, unknownHint)
+			}
 		} else {
 			e.Msg = fmt.Sprintf("%s: expected %s, found a TOML %s", sp.path, goType(sp.want.String()), sp.found)
 			switch {

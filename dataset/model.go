@@ -207,7 +207,11 @@ func (d *Dataset) Source(id string) *Source { return d.sourceByID[id] }
 // Originator returns the originator with the given id, or nil.
 func (d *Dataset) Originator(id string) *Originator { return d.originatorByID[id] }
 
-// The fixed vocabularies. Each list is in the order people read it.
+// The fixed vocabularies below (Metrics, Qualifiers, Scopes, Reliability,
+// Credibility, AttributionBases, Confidences, VictimTypes, OriginatorKinds)
+// are each listed in the order people read them.
+
+// MetricStatement is the metric of a claim that states no figure.
 const MetricStatement = "statement"
 
 // Metric is one kind of figure, with the unit its values carry.
@@ -215,6 +219,7 @@ type Metric struct {
 	ID, Label, Unit string
 }
 
+// Metrics are the kinds of figure a claim may state.
 var Metrics = []Metric{
 	{"stolen-usd", "Value stolen", "USD"},
 	{"attack-value-usd", "Value of suspected attacks", "USD"},
@@ -232,6 +237,8 @@ type Qualifier struct {
 	ID, Words, Meaning string
 }
 
+// Qualifiers are the ways a figure may be bounded or hedged, with the words
+// a reader sees ("about") and what each means.
 var Qualifiers = []Qualifier{
 	{"exact", "", "stated as a plain figure"},
 	{"approximately", "about", "about, around, approximately"},
@@ -243,7 +250,7 @@ var Qualifiers = []Qualifier{
 	{"up-to", "up to", "up to: an upper bound"},
 }
 
-// Scope says whose thefts a figure counts.
+// Scopes say whose thefts a figure counts.
 var Scopes = []Code{
 	{"dprk", "DPRK-attributed"},
 	{"dprk-defi", "DPRK-attributed, DeFi platforms only"},
@@ -273,6 +280,7 @@ var Credibility = []Code{
 	{"6", "truth cannot be judged"},
 }
 
+// AttributionBases say what an incident's attribution rests on.
 var AttributionBases = []Code{
 	{"official", "a government attributed it officially"},
 	{"technical", "technical or on-chain evidence links it to the actor"},
@@ -280,12 +288,14 @@ var AttributionBases = []Code{
 	{"none", "not attributed"},
 }
 
+// Confidences grade how sure the attribution of an incident is.
 var Confidences = []Code{
 	{"high", "consistent, well-sourced evidence"},
 	{"moderate", "credible but incomplete evidence"},
 	{"low", "thin or unverified evidence"},
 }
 
+// VictimTypes are the kinds of body a theft was taken from.
 var VictimTypes = []Code{
 	{"exchange", "centralised exchange"},
 	{"defi", "DeFi protocol"},
@@ -294,6 +304,8 @@ var VictimTypes = []Code{
 	{"other", "other"},
 }
 
+// OriginatorKinds are the kinds of body a figure comes from; an
+// "unattributed" originator is the outlet's own voice.
 var OriginatorKinds = []Code{
 	{"un", "United Nations body"},
 	{"government", "government or its agency"},

@@ -96,66 +96,23 @@ func (p place) path() string {
 // 30 MB file quadratic.
 func positions(data []byte, wanted map[string]bool) map[string]int {
 	placeParses.Add(1)
-	// The tables holding a wanted path: the keys of the others are
-	// skipped without building their paths.
-	tables := map[string]bool{"": true}
-	for w := range wanted {
-		tables[tableOf(w)] = true
-	}
-	// The records still to reach: once past the last, the rest of the
-	// file is not parsed.
-	left := 0
-	for t := range tables {
-		if strings.HasSuffix(t, "]") {
-			left++
-		}
-	}
-	found := make(map[string]int, len(wanted))
+	// The keys of the tables that hold no wanted path are skipped without
+	// building their paths, and once past the last record wanted the rest
+	// of the file is not parsed.
+	tables, left := recordsOf(wanted)
+	f := finder{wanted: wanted, found: make(map[string]int, len(wanted))}
 	var p unstable.Parser
 	p.Reset(data)
 	counts := map[string]int{}
 	table := ""
-	record := func(path string, r unstable.Range) {
-		if r.Length == 0 {
-			return // an empty container: its key or parent places it
-		}
-		if wanted[path] {
-			if _, ok := found[path]; !ok {
-				found[path] = int(r.Offset)
-			}
-		}
-	}
-	var walk func(path string, n *unstable.Node)
-	walk = func(path string, n *unstable.Node) {
-		record(path, valueStart(n))
-		switch n.Kind {
-		case unstable.Array:
-			i := 0
-			for it := n.Children(); it.Next(); {
-				c := it.Node()
-				if c.Kind == unstable.Comment {
-					continue
-				}
-				walk(path+"["+strconv.Itoa(i)+"]", c)
-				i++
-			}
-		case unstable.InlineTable:
-			for it := n.Children(); it.Next(); {
-				kv := it.Node()
-				if kv.Kind != unstable.KeyValue {
-					continue
-				}
-				walk(join(path, keyOf(kv)), kv.Value())
-			}
-		}
-	}
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.ArrayTable, unstable.Table:
 			if left == 0 {
-				return found
+				return f.found
 			}
+			placeTables.Add(1)
 			name := keyOf(e)
 			if e.Kind == unstable.ArrayTable {
 				table = name + "[" + strconv.Itoa(counts[name]) + "]"
@@ -168,7 +125,7 @@ func positions(data []byte, wanted map[string]bool) map[string]int {
 			}
 			k := e.Key()
 			k.Next()
-			record(table, k.Node().Raw)
+			f.record(table, k.Node().Raw)
 		case unstable.KeyValue:
 			if strings.HasSuffix(table, "]") && !tables[table] {
 				continue // a record with nothing to place
@@ -179,13 +136,71 @@ func positions(data []byte, wanted map[string]bool) map[string]int {
 			if wanted[path] {
 				// A value error points at the value; keep the key's
 				// position as a fallback for values without a range.
-				record(path, valueStart(e.Value()))
-				record(path, k.Node().Raw)
+				f.record(path, valueStart(e.Value()))
+				f.record(path, k.Node().Raw)
 			}
-			walk(path, e.Value())
+			f.walk(path, e.Value())
 		}
 	}
-	return found
+	return f.found
+}
+
+// finder records the offsets of the wanted paths it meets.
+type finder struct {
+	wanted map[string]bool
+	found  map[string]int
+}
+
+// record keeps the first offset met for a wanted path.
+func (f *finder) record(path string, r unstable.Range) {
+	if r.Length == 0 {
+		return // an empty container: its key or parent places it
+	}
+	if f.wanted[path] {
+		if _, ok := f.found[path]; !ok {
+			f.found[path] = int(r.Offset)
+		}
+	}
+}
+
+// walk records a value and, inside arrays and inline tables, its parts.
+func (f *finder) walk(path string, n *unstable.Node) {
+	f.record(path, valueStart(n))
+	switch n.Kind {
+	case unstable.Array:
+		i := 0
+		for it := n.Children(); it.Next(); {
+			c := it.Node()
+			if c.Kind == unstable.Comment {
+				continue
+			}
+			f.walk(path+"["+strconv.Itoa(i)+"]", c)
+			i++
+		}
+	case unstable.InlineTable:
+		for it := n.Children(); it.Next(); {
+			kv := it.Node()
+			if kv.Kind != unstable.KeyValue {
+				continue
+			}
+			f.walk(join(path, keyOf(kv)), kv.Value())
+		}
+	}
+}
+
+// recordsOf returns the tables that hold a wanted path ("" among them),
+// and how many of them are records of an array of tables.
+func recordsOf(wanted map[string]bool) (tables map[string]bool, records int) {
+	tables = map[string]bool{"": true}
+	for w := range wanted {
+		tables[tableOf(w)] = true
+	}
+	for t := range tables {
+		if strings.HasSuffix(t, "]") {
+			records++
+		}
+	}
+	return tables, records
 }
 
 // tableOf returns the table part of a path: "claim[3]" of
@@ -197,9 +212,10 @@ func tableOf(path string) string {
 	return ""
 }
 
-// placeParses counts the parses positions makes, so a test can hold the
-// placement to one parse per file however many errors it places.
-var placeParses atomic.Int64
+// placeParses counts the parses positions makes, and placeTables the table
+// headers they read, so a test can hold the placement to one parse per
+// file, stopped after the last record it needs.
+var placeParses, placeTables atomic.Int64
 
 func join(prefix, key string) string {
 	if prefix == "" {

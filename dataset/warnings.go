@@ -10,12 +10,12 @@ func (v *validator) warnings(d *Dataset) {
 	v.warnLaterThanAsOf(d)
 	for i, c := range d.Claims {
 		if c.HasValue() {
-			v.warnNoExcerpt(at(FileClaims, "claim", i), "claim", c.ID, c.Citations)
+			v.warnNoExcerpt(at(FileClaims, "claim", i), "claim", c.ID, "figure", c.Citations)
 		}
 	}
 	for i, in := range d.Incidents {
 		rec := at(FileIncidents, "incident", i)
-		v.warnNoExcerpt(rec, "incident", in.ID, in.Citations)
+		v.warnNoExcerpt(rec, "incident", in.ID, "amount", in.Citations)
 		if !blank(in.Technique) && len(in.TechniqueCitations) == 0 {
 			v.warn(rec.with("technique"), `add technique_citations = [{ source = "…", excerpt = "…" }] naming a source that describes the technique, or drop technique`,
 				"incident %q: its technique cites no source", in.ID)
@@ -25,11 +25,11 @@ func (v *validator) warnings(d *Dataset) {
 
 // warnNoExcerpt finds the citations of a figure that quote nothing: without
 // an excerpt no check can tell whether the source states the figure.
-func (v *validator) warnNoExcerpt(rec place, kind, id string, cs []Citation) {
+func (v *validator) warnNoExcerpt(rec place, kind, id, figure string, cs []Citation) {
 	for j, c := range cs {
 		if blank(c.Excerpt) {
-			v.warn(rec.item("citations", j), `quote the words that state the figure: excerpt = "…"`,
-				"%s: the citation of %q for its figure has no excerpt", what(kind, id), c.Source)
+			v.warn(rec.item("citations", j), `quote the words that state it: excerpt = "…"`,
+				"%s: the citation of %q for its %s has no excerpt", what(kind, id), c.Source, figure)
 		}
 	}
 }
