@@ -117,6 +117,10 @@ func TestManyErrorsAreCapped(t *testing.T) {
 	for i := range 10000 {
 		fmt.Fprintf(&b, "unknown%d = 1\n", i)
 	}
+	_, err := dataset.Load(with(t, "dataset.toml", b.String()), dataset.Options{})
+	if list, ok := err.(dataset.ErrorList); !ok || list.Count() != 10000 {
+		t.Errorf("Load = %v, want an ErrorList counting 10000 problems", err)
+	}
 	got := loadErrors(t, with(t, "dataset.toml", b.String()), nil)
 	if len(got) != dataset.MaxErrors+1 {
 		t.Fatalf("%d lines, want %d", len(got), dataset.MaxErrors+1)

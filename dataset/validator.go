@@ -92,8 +92,9 @@ func (v *validator) list(done []*Error, todo []pending, noun string) ErrorList {
 		}
 	}
 	l.Sort()
-	if total > MaxErrors {
-		rest := total - MaxErrors
+	if len(l) > MaxErrors {
+		// An entry listed may itself stand for more than one.
+		rest := total - l[:MaxErrors].Count()
 		l = append(l[:MaxErrors:MaxErrors], &Error{File: l[MaxErrors].File, Msg: fmt.Sprintf("and %d more %s", rest, noun), Hint: "fix these and run --check again", More: rest})
 	}
 	return l
