@@ -81,7 +81,11 @@ func (v *validator) citation(at place, kind, id string, c Citation, fig *figure)
 			return
 		}
 	case c.Para < 1 || c.Para > s.Paragraphs:
-		v.add(sub("para"), "paragraphs are the non-blank lines of the archived copy, counted from 1", "%s: paragraph %d of source %q is out of range 1-%d", what(kind, id), c.Para, c.Source, s.Paragraphs)
+		hint := "paragraphs are the non-blank lines of the archived copy, counted from 1"
+		if where := v.whereIs(c.Excerpt, s, c.Para); where != "" {
+			hint = where
+		}
+		v.add(sub("para"), hint, "%s: paragraph %d of source %q is out of range 1-%d", what(kind, id), c.Para, c.Source, s.Paragraphs)
 		return
 	}
 	if c.Qualifier != "" {
@@ -104,15 +108,23 @@ func (v *validator) citation(at place, kind, id string, c Citation, fig *figure)
 		return // reported at the source
 	}
 	v.d.ArchiveChecked++
-	if excerpt := normalize(c.Excerpt); !strings.Contains(text[c.Para-1], excerpt) {
-		v.add(sub("excerpt"), v.whereIs(excerpt, s, c.Para), "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
+	if !strings.Contains(text[c.Para-1], normalize(c.Excerpt)) {
+		hint := v.whereIs(c.Excerpt, s, c.Para)
+		if hint == "" {
+			hint = "copy the words exactly as the archived copy has them"
+		}
+		v.add(sub("excerpt"), hint, "%s: excerpt not found in paragraph %d of %s", what(kind, id), c.Para, s.Archive)
 	}
 }
 
-// whereIs names where an excerpt not found in paragraph para of source s
-// is: in another paragraph of s, or in another archived article, or
-// nowhere.
+// whereIs names where an excerpt cited to paragraph para of source s is
+// found instead, with --archive: in another paragraph of s, or in another
+// archived article; "" when nowhere (or without an archive).
 func (v *validator) whereIs(excerpt string, s *Source, para int) string {
+	if v.paras == nil || blank(excerpt) {
+		return ""
+	}
+	excerpt = normalize(excerpt)
 	for i, p := range v.paras[s.ID] {
 		if strings.Contains(p, excerpt) {
 			return fmt.Sprintf("the excerpt is in paragraph %d", i+1)
@@ -128,7 +140,7 @@ func (v *validator) whereIs(excerpt string, s *Source, para int) string {
 			}
 		}
 	}
-	return "copy the words exactly as the archived copy has them"
+	return ""
 }
 
 // excerptStates checks that an excerpt states the figure it is cited for,

@@ -1,6 +1,9 @@
 package dataset
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // warnings finds what a valid dataset says that a careful reader would
 // question: the slips an analyst makes that the format cannot catch. They
@@ -101,34 +104,31 @@ func (v *validator) warnLaterThanAsOf(d *Dataset) {
 	}
 }
 
-// NewestDate returns the newest date the dataset cites: the latest of its
-// sources' publication dates, its figures' revision dates and its thefts'
-// dates, compared by the first day each may mean (a month counts from its
-// first day). It is zero for a dataset without dates.
-func (d *Dataset) NewestDate() Date {
-	var newest Date
-	consider := func(t Date) {
-		if !t.IsZero() && (newest.IsZero() || laterStart(t, newest)) {
-			newest = t
+// NewestDate returns the newest date the dataset cites and what carries
+// it: the dataset's as_of, a source's publication, an incident's date or a
+// claim's revision, compared by the first day each may mean (a month counts
+// from its first day; of dates that start on the same day, the first met
+// in that order wins). It is zero for a dataset without dates.
+func (d *Dataset) NewestDate() (Date, string) {
+	newest, what := d.Meta.AsOfDate, "the dataset's as_of"
+	consider := func(t Date, carrier func() string) {
+		if !t.IsZero() && (newest.IsZero() || t.First().After(newest.First())) {
+			newest, what = t, carrier()
 		}
 	}
 	for _, s := range d.Sources {
-		consider(s.Date)
+		consider(s.Date, func() string { return fmt.Sprintf("source %q's publication", s.ID) })
+	}
+	for _, in := range d.Incidents {
+		consider(in.When, func() string { return fmt.Sprintf("incident %q's date", in.ID) })
 	}
 	for _, c := range d.Claims {
 		for _, r := range c.Revisions {
-			consider(r.Revised)
+			consider(r.Revised, func() string { return fmt.Sprintf("a revision of claim %q", c.ID) })
 		}
 	}
-	for _, in := range d.Incidents {
-		consider(in.When)
+	if newest.IsZero() {
+		return Date{}, ""
 	}
-	return newest
-}
-
-// laterStart reports whether a starts after b, or on the same day with
-// more precision ("2024-12-01" after "2024-12").
-func laterStart(a, b Date) bool {
-	fa, fb := a.First(), b.First()
-	return fa.After(fb) || (fa.Equal(fb) && a.Precision() > b.Precision())
+	return newest, what
 }

@@ -12,20 +12,25 @@ func TestNewestDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The source's publication (2024-03-21) is newer than the theft
-	// (2023-09-12).
-	if got, want := d.NewestDate().String(), "2024-03-21"; got != want {
-		t.Errorf("NewestDate = %s, want %s", got, want)
+	check := func(wantDate, wantWhat string) {
+		t.Helper()
+		got, what := d.NewestDate()
+		if got.String() != wantDate || what != wantWhat {
+			t.Errorf("NewestDate = %s, %q; want %s, %q", got, what, wantDate, wantWhat)
+		}
 	}
-	d.Claims[0].Revisions = []dataset.Revision{{Revised: dataset.Date{Year: 2024, Month: 5}}}
-	if got, want := d.NewestDate().String(), "2024-05"; got != want {
-		t.Errorf("with a revision of May 2024, NewestDate = %s, want %s", got, want)
-	}
-	d.Incidents[0].When = dataset.Date{Year: 2024, Month: 5, Day: 1}
-	if got, want := d.NewestDate().String(), "2024-05-01"; got != want {
-		t.Errorf("with a theft on 1 May 2024, NewestDate = %s, want %s (the same first day, more precise)", got, want)
-	}
-	if got := (&dataset.Dataset{}).NewestDate(); !got.IsZero() {
-		t.Errorf("an empty dataset's NewestDate = %s, want zero", got)
+	// as_of (2024-06-30) is newer than the source (2024-03-21) and the
+	// theft (2023-09-12).
+	check("2024-06-30", "the dataset's as_of")
+	d.Claims[0].Revisions = []dataset.Revision{{Revised: dataset.Date{Year: 2024, Month: 7}}}
+	check("2024-07", `a revision of claim "total"`)
+	d.Sources[0].Date = dataset.Date{Year: 2024, Month: 8, Day: 2}
+	check("2024-08-02", `source "wire"'s publication`)
+	d.Incidents[0].When = dataset.Date{Year: 2024, Month: 8, Day: 2}
+	check("2024-08-02", `source "wire"'s publication`) // the same day: the first met stays
+	d.Incidents[0].When = dataset.Date{Year: 2025}
+	check("2025", `incident "coinex"'s date`)
+	if got, what := (&dataset.Dataset{}).NewestDate(); !got.IsZero() || what != "" {
+		t.Errorf("an empty dataset's NewestDate = %s, %q; want zero", got, what)
 	}
 }
