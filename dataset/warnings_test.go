@@ -1,6 +1,8 @@
 package dataset_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/dprkreport/dprkreport/dataset"
@@ -32,5 +34,39 @@ func TestNewestDate(t *testing.T) {
 	check("2025", `incident "coinex"'s date`)
 	if got, what := (&dataset.Dataset{}).NewestDate(); !got.IsZero() || what != "" {
 		t.Errorf("an empty dataset's NewestDate = %s, %q; want zero", got, what)
+	}
+}
+
+// Warnings are capped like errors, and the last entry counts the rest.
+func TestManyWarningsAreCapped(t *testing.T) {
+	const n = 150
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `[[incident]]
+id = "i%d"
+victim = "V"
+victim_type = "exchange"
+date = "2023-09-12"
+amount = "55000000"
+qualifier = "exact"
+technique = "Phishing"
+actor = "Lazarus Group"
+attribution_basis = "technical"
+confidence = "moderate"
+citations = [{ source = "wire", para = 3, excerpt = "A thief took $55 million from CoinEx." }]
+date_citations = [{ source = "wire", para = 3 }]
+
+`, i)
+	}
+	d, err := dataset.Load(with(t, "incidents.toml", b.String()), dataset.Options{Name: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := d.Warnings
+	if len(ws) != dataset.MaxErrors+1 || ws.Count() != n {
+		t.Fatalf("%d entries standing for %d warnings, want %d standing for %d", len(ws), ws.Count(), dataset.MaxErrors+1, n)
+	}
+	if got, want := ws[dataset.MaxErrors].Msg, fmt.Sprintf("and %d more warnings", n-dataset.MaxErrors); got != want {
+		t.Errorf("last entry %q, want %q", got, want)
 	}
 }
