@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/ioerr"
 	"github.com/dprkreport/dprkreport/report"
 )
 
@@ -15,21 +21,57 @@ import (
 const maxSummaryRows = 200
 
 // stepSummary appends the change list to the job summary of a GitHub
-// Actions step ($GITHUB_STEP_SUMMARY), when dprkreport runs in one.
-func stepSummary(e *report.Edition, baseline string) error {
-	path := os.Getenv("GITHUB_STEP_SUMMARY")
-	if os.Getenv("GITHUB_ACTIONS") != "true" || path == "" {
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+// Actions step: the file GITHUB_STEP_SUMMARY names. It must be a regular
+// file, as the data files must: a named pipe or a device is refused before
+// anything waits on it. Any failed write is an error naming the file.
+func stepSummary(path string, e *report.Edition, baseline string) error {
+	f, err := openSummary(path)
 	if err != nil {
-		return fmt.Errorf("job summary: %w", err)
+		return fmt.Errorf("job summary %s: %w", path, ioerr.Cause(err))
 	}
-	writeChanges(f, e, baseline)
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("job summary: %w", err)
+	err = writeSummary(f, e, baseline)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("job summary %s: %w", path, ioerr.Cause(err))
 	}
 	return nil
+}
+
+// openSummary opens the job summary for appending, creating it if need
+// be. It checks the kind of file before opening it and again on what was
+// opened; the open does not block, so a named pipe swapped in between
+// cannot hang the run.
+func openSummary(path string) (*os.File, error) {
+	if fi, err := os.Stat(path); err == nil {
+		if err := dataset.RegularFile(fi); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = dataset.RegularFile(fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// writeSummary writes the change list to w, returning the first write
+// error.
+func writeSummary(w io.Writer, e *report.Edition, baseline string) error {
+	bw := bufio.NewWriter(w)
+	writeChanges(bw, e, baseline)
+	return bw.Flush()
 }
 
 // writeChanges writes the change list as GitHub Markdown: a heading, the

@@ -48,7 +48,7 @@ const (
 	exitTerm      = 143 // 128 + SIGTERM
 )
 
-// config is what the flags ask for.
+// config is what the flags and the environment ask for.
 type config struct {
 	outputs   []string
 	format    string
@@ -58,16 +58,62 @@ type config struct {
 	archive   string
 	baseline  string
 	check     bool
+	strict    bool
 	init      string
 	force     bool
 	from, to  int
 	quiet     bool
+	help      bool
+	version   bool
+	env       environment
 }
 
+// environment is what dprkreport reads from its environment, read once
+// when the run starts.
+type environment struct {
+	githubActions   bool   // GITHUB_ACTIONS=true: annotations and a job summary
+	stepSummary     string // GITHUB_STEP_SUMMARY: the job summary's file
+	sourceDateEpoch string // SOURCE_DATE_EPOCH, parsed by sourceDateEpoch
+}
+
+func readEnvironment() environment {
+	return environment{
+		githubActions:   os.Getenv("GITHUB_ACTIONS") == "true",
+		stepSummary:     os.Getenv("GITHUB_STEP_SUMMARY"),
+		sourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"),
+	}
+}
+
+// run is Run with its outcome turned into an exit status: the one place
+// where an error becomes a message, a hint and a code.
 func run(args []string, stdout, stderr io.Writer) int {
-	ui := &ui{stderr: stderr}
+	return exit(Run(args, stdout, stderr), stdout, stderr)
+}
+
+// Run is the whole command: flags, then the pipeline. Its error says what
+// went wrong and, through its type, which exit status that is (see exit).
+func Run(args []string, stdout, stderr io.Writer) error {
+	cfg, fs, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.help:
+		fmt.Fprint(stdout, usage(fs))
+		return nil
+	case cfg.version:
+		fmt.Fprintln(stdout, "dprkreport", buildVersion())
+		return nil
+	}
+	cfg.env = readEnvironment()
+	u := &ui{stderr: stderr, quiet: cfg.quiet, annotate: cfg.env.githubActions}
+	return execute(cfg, stdout, u)
+}
+
+// parseFlags reads the command line into a config; the flag set is for
+// --help.
+func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	var cfg config
-	var version, help bool
 	fs := pflag.NewFlagSet("dprkreport", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
@@ -78,17 +124,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
 	fs.StringVar(&cfg.archive, "archive", "", "verify citation excerpts against the archived articles in `DIR`")
 	fs.StringVar(&cfg.baseline, "baseline", "", "compare with the previous edition's dataset in `DIR`: the changes lead the briefing, fill a Changes sheet and follow --check")
-	fs.BoolVar(&cfg.check, "check", false, "validate the dataset and print a summary; write nothing")
+	fs.BoolVar(&cfg.check, "check", false, "validate the dataset and compose the briefing; print a summary; write nothing")
+	fs.BoolVar(&cfg.strict, "strict", false, "treat warnings as errors: print them, exit 1 and write nothing")
 	fs.StringVar(&cfg.init, "init", "", "write the embedded dataset and templates into `DIR` as a starting point")
 	fs.BoolVar(&cfg.force, "force", false, "with --init, overwrite files that exist")
 	fs.IntVar(&cfg.from, "from", 0, "keep claims and incidents from `YEAR` on")
 	fs.IntVar(&cfg.to, "to", 0, "keep claims and incidents up to `YEAR`")
 	fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "do not report what was written")
-	fs.BoolVar(&version, "version", false, "print the version and exit")
-	fs.BoolVarP(&help, "help", "h", false, "print this help and exit")
+	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
+	fs.BoolVarP(&cfg.help, "help", "h", false, "print this help and exit")
 
 	if err := fs.Parse(args); err != nil {
-		return ui.usage(err.Error(), "run dprkreport --help for the options")
+		return cfg, nil, usageError(err.Error(), "run dprkreport --help for the options")
 	}
 	// An empty value never means "the default": --data "" is a mistake
 	// (an unset variable), not a request for the embedded dataset.
@@ -102,20 +149,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			empty = slices.Contains(cfg.outputs, "")
 		}
 		if empty {
-			return ui.usage(fmt.Sprintf("--%s was given an empty value", name), "leave the flag out for its default, or check the variable that should have filled it")
+			return cfg, nil, usageError(fmt.Sprintf("--%s was given an empty value", name), "leave the flag out for its default, or check the variable that should have filled it")
 		}
 	}
-	switch {
-	case help:
-		fmt.Fprint(stdout, usage(fs))
-		return exitOK
-	case version:
-		fmt.Fprintln(stdout, "dprkreport", buildVersion())
-		return exitOK
-	case fs.NArg() > 0:
-		return ui.usage(fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "name outputs with -o FILE")
+	if fs.NArg() > 0 && !cfg.help && !cfg.version {
+		return cfg, nil, usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "name outputs with -o FILE")
 	}
-	return execute(cfg, stdout, ui)
+	return cfg, fs, nil
 }
 
 func usage(fs *pflag.FlagSet) string {
@@ -136,11 +176,13 @@ Examples:
   $ dprkreport -o - --format pdf > brief.pdf # to stdout, for pipes
   $ dprkreport --init mydata                 # a dataset and templates to edit
   $ dprkreport --data mydata --check         # validate; every problem as file:line:col
+  $ dprkreport --data mydata --check --strict         # and fail on warnings too
   $ dprkreport --data mydata --check --baseline old   # and what changed since old
   $ dprkreport --data mydata --templates mydata/templates -o brief.pdf -o book.xlsx
   $ dprkreport --from 2022 --to 2023 -o recent.pdf
 
-Exit status: 0 ok, 1 invalid data or a failed render or write, 2 usage.
+Exit status: 0 ok, 1 invalid data (or a warning, with --strict) or a failed
+render or write, 2 usage.
 Reproducible builds: set SOURCE_DATE_EPOCH to fix the artifacts' dates.
 `)
 	return b.String()

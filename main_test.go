@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,12 +18,16 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the command-line scenarios in testdata/script: one
-// .txtar per behaviour. $SEEDS names the archived articles when they are
-// beside the project, and the condition [seeds] tells whether they are.
+// update rewrites the scenarios' cmp files from what the command wrote,
+// as gofumpt's -u does: go test -run TestScripts -u.
+var update = flag.Bool("u", false, "update testscript output files")
+
 // nanum is the Hangul font the --font scenarios use (Debian: fonts-nanum).
 const nanum = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 
+// TestScripts runs the command-line scenarios in testdata/script: one
+// .txtar per behaviour. $SEEDS names the archived articles when they are
+// beside the project, and the condition [seeds] tells whether they are.
 func TestScripts(t *testing.T) {
 	seeds, _ := filepath.Abs(filepath.Join("..", "shared", "seeds"))
 	_, err := os.Stat(seeds)
@@ -30,10 +35,12 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
+		UpdateScripts:       *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEEDS", seeds)
 			env.Setenv("NANUM", nanum)
 			env.Setenv("GITHUB_ACTIONS", "")
+			env.Setenv("GITHUB_STEP_SUMMARY", "")
 			env.Setenv("SOURCE_DATE_EPOCH", "")
 			return nil
 		},

@@ -248,7 +248,7 @@ func (s *staging) rollback() {
 // initDir writes the embedded dataset and templates into dir, refusing to
 // overwrite a file unless force is set. It checks every file before it
 // writes any.
-func initDir(dir string, force bool, u *ui) int {
+func initDir(dir string, force bool, u *ui) error {
 	type file struct {
 		rel  string
 		data []byte
@@ -265,28 +265,28 @@ func initDir(dir string, force bool, u *ui) int {
 		})
 	}
 	if err := collect(dataset.Default(), ""); err != nil {
-		return u.fail(err, "")
+		return failure(err, "")
 	}
 	if err := collect(templates.Default(), "templates"); err != nil {
-		return u.fail(err, "")
+		return failure(err, "")
 	}
 	if !force {
 		for _, f := range files {
 			p := filepath.Join(dir, filepath.FromSlash(f.rel))
 			if _, err := os.Lstat(p); err == nil {
-				return u.fail(fmt.Errorf("%s: file exists", p), "use --force to overwrite, or --init a new folder")
+				return failure(fmt.Errorf("%s: file exists", p), "use --force to overwrite, or --init a new folder")
 			}
 		}
 	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return u.fail(fmt.Errorf("%s: %w", filepath.Dir(p), ioerr.Cause(err)), "")
+			return failure(fmt.Errorf("%s: %w", filepath.Dir(p), ioerr.Cause(err)), "")
 		}
 		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			return u.fail(fmt.Errorf("%s: %w", p, ioerr.Cause(err)), "")
+			return failure(fmt.Errorf("%s: %w", p, ioerr.Cause(err)), "")
 		}
 	}
 	u.infof("wrote %d files into %s: edit them, then run dprkreport --data %s --check", len(files), dir, dir)
-	return exitOK
+	return nil
 }

@@ -45,119 +45,196 @@ const formatHint = "name outputs with .pdf (briefing) or .xlsx (workbook), e.g. 
 // defaultOutputs are written when no -o is given.
 var defaultOutputs = []string{filepath.Join("out", "briefing.pdf"), filepath.Join("out", "workbook.xlsx")}
 
-func execute(cfg config, stdout io.Writer, u *ui) int {
-	u.quiet = cfg.quiet
-	if code, ok := checkFlags(cfg, u); !ok {
-		return code
+// execute is the pipeline: the flags checked and the outputs planned, the
+// inputs read, the warnings said, the summary built and the briefing
+// composed; then --check prints what it found, or the artifacts are
+// rendered and committed together.
+func execute(cfg config, stdout io.Writer, u *ui) error {
+	if err := checkFlags(cfg); err != nil {
+		return err
 	}
 	if cfg.init != "" {
 		return initDir(cfg.init, cfg.force, u)
 	}
 	var arts []*artifact
 	if !cfg.check {
-		var code int
-		if arts, code = plan(cfg, isTerminal(stdout), u); arts == nil {
-			return code
+		var err error
+		if arts, err = plan(cfg, isTerminal(stdout)); err != nil {
+			return err
 		}
 	}
-
-	epoch, err := sourceDateEpoch()
+	in, err := readInputs(cfg, u)
 	if err != nil {
-		return u.usage(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
+		return err
 	}
+	// Workflow commands go to stdout, unless an artifact does.
+	annotations := stdout
+	if slices.Contains(cfg.outputs, "-") {
+		annotations = u.stderr
+	}
+	if err := u.warnings(annotations, collectWarnings(cfg, in), cfg.strict); err != nil {
+		return err
+	}
+	// --check composes the briefing as a render would, so that it rejects
+	// what the render would; a workbook alone needs only the numbering.
+	b, err := build(cfg, in, u, cfg.check || slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" }))
+	if err != nil {
+		return err
+	}
+	if cfg.check {
+		return check(stdout, cfg, in, b)
+	}
+	return renderAll(stdout, u, arts, in, b)
+}
 
-	data, name, code := dataFS(cfg.data, u)
-	if data == nil {
-		return code
+// inputs is everything a run reads before it computes.
+type inputs struct {
+	epoch    *time.Time // SOURCE_DATE_EPOCH, when set
+	name     string     // the dataset's folder, as messages name it
+	data     *dataset.Dataset
+	base     *dataset.Dataset // --baseline's, or nil
+	fallback *briefing.Font   // --font's, or nil
+	tmpl     *briefing.Templates
+}
+
+// readInputs reads and validates everything the flags and the environment
+// name: the date, the dataset (and the baseline, the font, the archive it
+// is verified against), then the templates.
+func readInputs(cfg config, u *ui) (*inputs, error) {
+	in := &inputs{}
+	var err error
+	if in.epoch, err = sourceDateEpoch(cfg.env.sourceDateEpoch); err != nil {
+		return nil, usageError(err.Error(), "SOURCE_DATE_EPOCH is a count of seconds since 1970-01-01 UTC")
 	}
-	var fallback *briefing.Font
+	data, name, err := dataFS(cfg.data)
+	if err != nil {
+		return nil, err
+	}
+	in.name = name
 	if cfg.font != "" {
-		if fallback, code = loadFont(cfg.font, u); fallback == nil {
-			return code
+		if in.fallback, err = loadFont(cfg.font); err != nil {
+			return nil, err
 		}
 	}
-	opt := dataset.Options{Name: name, Glyphs: briefing.Glyphs(fallback)}
+	opt := dataset.Options{Name: name, Glyphs: briefing.Glyphs(in.fallback)}
 	if cfg.archive != "" {
-		if code := isDir("--archive", cfg.archive, u); code != 0 {
-			return code
+		if err := isDir("--archive", cfg.archive); err != nil {
+			return nil, err
 		}
 		opt.Archive = os.DirFS(cfg.archive)
 	}
-	d, err := dataset.Load(data, opt)
-	var base *dataset.Dataset
+	if in.data, in.base, err = loadDatasets(cfg, data, opt); err != nil {
+		return nil, err
+	}
+	if cfg.archive != "" && !cfg.check {
+		u.infof("verified %d excerpts in %d articles against %s", in.data.ArchiveChecked, in.data.ArchiveArticles, cfg.archive)
+	}
+	tfs := templates.Default()
+	if cfg.templates != "" {
+		if err := isDir("--templates", cfg.templates); err != nil {
+			return nil, err
+		}
+		tfs = os.DirFS(cfg.templates)
+	}
+	if in.tmpl, err = briefing.Parse(tfs); err != nil {
+		return nil, failure(err, "fix the template, or run without --templates to use the embedded ones")
+	}
+	return in, nil
+}
+
+// loadDatasets loads the dataset and, with --baseline, the previous
+// edition's; the problems of both are reported together.
+func loadDatasets(cfg config, data fs.FS, opt dataset.Options) (d, base *dataset.Dataset, err error) {
+	d, err = dataset.Load(data, opt)
 	var baseErr error
 	if cfg.baseline != "" {
-		if code := isDir("--baseline", cfg.baseline, u); code != 0 {
-			return code
+		if err := isDir("--baseline", cfg.baseline); err != nil {
+			return nil, nil, err
 		}
 		// The baseline's words reach the briefing as the "before" of a
 		// change: it is held to the same glyphs. Its excerpts were
 		// verified when it was current.
-		base, baseErr = dataset.Load(os.DirFS(cfg.baseline), dataset.Options{Name: filepath.ToSlash(filepath.Clean(cfg.baseline)), Glyphs: opt.Glyphs})
+		base, baseErr = dataset.Load(os.DirFS(cfg.baseline), dataset.Options{Name: baselineName(cfg), Glyphs: opt.Glyphs})
 	}
 	if err != nil || baseErr != nil {
-		return u.datasetErrors(stdout, loadFailure{"", err}, loadFailure{"baseline", baseErr})
-	}
-	ropt := report.Options{From: cfg.from, To: cfg.to}
-	sum := report.Compute(d, ropt)
-	if base != nil {
-		sum.Edition = report.Compare(report.Compute(base, ropt), sum)
-	}
-	if cfg.archive != "" && !cfg.check {
-		u.infof("verified %d excerpts in %d articles against %s", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
-	}
-	if cfg.check {
-		printCheck(stdout, d, sum, cfg)
-		if sum.Edition != nil {
-			if err := stepSummary(sum.Edition, cfg.baseline); err != nil {
-				return u.fail(err, "")
+		inv := &invalidData{annotate: cfg.env.githubActions}
+		for _, f := range []loadFailure{{"", err}, {"baseline", baseErr}} {
+			if f.err != nil {
+				inv.fails = append(inv.fails, f)
 			}
 		}
-		return exitOK
+		return nil, nil, inv
 	}
-	if sum.Empty() {
+	return d, base, nil
+}
+
+func baselineName(cfg config) string { return filepath.ToSlash(filepath.Clean(cfg.baseline)) }
+
+// built is what a run computes from its inputs: the summary (with the
+// edition, given a baseline) and, when asked for, the composed briefing.
+type built struct {
+	sum *report.Summary
+	doc *briefing.Doc
+}
+
+// build computes the summary and numbers its sources as the briefing
+// first cites them; with compose it also writes the briefing's text.
+func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
+	ropt := report.Options{From: cfg.from, To: cfg.to}
+	b := &built{sum: report.Compute(in.data, ropt)}
+	if in.base != nil {
+		b.sum.Edition = report.Compare(report.Compute(in.base, ropt), b.sum)
+	}
+	if b.sum.Empty() && !cfg.check {
 		// Not an error: the artifacts say so plainly, and a scheduled job
 		// for a period that has nothing yet still gets them.
-		u.infof("note: nothing in the dataset falls in %s; the artifacts say so", sum.Period())
-	}
-
-	tfs := templates.Default()
-	if cfg.templates != "" {
-		if code := isDir("--templates", cfg.templates, u); code != 0 {
-			return code
-		}
-		tfs = os.DirFS(cfg.templates)
-	}
-	tmpl, err := briefing.Parse(tfs)
-	if err != nil {
-		return u.fail(err, "fix the template, or run without --templates to use the embedded ones")
+		u.infof("note: nothing in the dataset falls in %s; the artifacts say so", b.sum.Period())
 	}
 	// The briefing numbers sources in the order it first cites them; the
 	// workbook uses the same numbers, so number them before rendering
 	// either. The second pass, which writes the briefing's text, runs only
-	// when a briefing is asked for.
-	var doc *briefing.Doc
-	if slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" }) {
-		doc, err = briefing.Compose(sum, tmpl)
+	// when a briefing is asked for (or checked).
+	var err error
+	if compose {
+		b.doc, err = briefing.Compose(b.sum, in.tmpl)
 	} else {
-		_, err = briefing.Number(sum, tmpl)
+		_, err = briefing.Number(b.sum, in.tmpl)
 	}
 	if err != nil {
-		return u.fail(err, "")
+		return nil, failure(err, "")
 	}
+	return b, nil
+}
+
+// check finishes a --check run: the job summary, then the summary of what
+// was found on stdout.
+func check(stdout io.Writer, cfg config, in *inputs, b *built) error {
+	if e := b.sum.Edition; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
+		if err := stepSummary(cfg.env.stepSummary, e, cfg.baseline); err != nil {
+			return failure(err, "GITHUB_STEP_SUMMARY names the file a GitHub Actions step appends its summary to")
+		}
+	}
+	printCheck(stdout, in.data, b.sum, cfg)
+	return nil
+}
+
+// renderAll renders every artifact at once, each into its staged file,
+// then commits them all or none.
+func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) error {
 	// The date the artifacts carry: SOURCE_DATE_EPOCH when set, so that CI
 	// builds are dated by their commit, else the dataset's as-of date.
 	// Never the clock: the same inputs give the same bytes.
-	when := d.Meta.AsOfDate.First()
-	if epoch != nil {
-		when = *epoch
+	when := in.data.Meta.AsOfDate.First()
+	if in.epoch != nil {
+		when = *in.epoch
 	}
 	st := &staging{}
 	defer st.discard()
 	ws := make([]io.Writer, len(arts))
 	for i, a := range arts {
+		var err error
 		if ws[i], err = st.open(a); err != nil {
-			return u.fail(err, "")
+			return failure(err, "")
 		}
 	}
 	// The artifacts do not depend on each other once the sources are
@@ -166,21 +243,21 @@ func execute(cfg config, stdout io.Writer, u *ui) int {
 	errs := make([]error, len(arts))
 	var wg sync.WaitGroup
 	for i, a := range arts {
-		wg.Go(func() { errs[i] = render(ws[i], a, doc, sum, when, fallback) })
+		wg.Go(func() { errs[i] = render(ws[i], a, b.doc, b.sum, when, in.fallback) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return u.fail(err, "")
+		return failure(err, "")
 	}
 	if err := st.commit(stdout); err != nil {
-		return u.fail(err, "")
+		return failure(err, "")
 	}
 	for _, a := range arts {
 		if a.path != "-" {
 			u.infof("wrote %s (%s, %s)", a.path, size(a.size), a.desc)
 		}
 	}
-	return exitOK
+	return nil
 }
 
 // render writes one artifact to w and sets its description.
@@ -201,33 +278,33 @@ func render(w io.Writer, a *artifact, doc *briefing.Doc, sum *report.Summary, wh
 	return nil
 }
 
-func checkFlags(cfg config, u *ui) (int, bool) {
+func checkFlags(cfg config) error {
 	switch {
 	case cfg.init != "" && (cfg.check || len(cfg.outputs) > 0 || cfg.data != "" || cfg.templates != "" || cfg.baseline != ""):
-		return u.usage("--init does not combine with --check, -o, --data, --templates or --baseline", "run --init alone, then edit the folder"), false
+		return usageError("--init does not combine with --check, -o, --data, --templates or --baseline", "run --init alone, then edit the folder")
 	case cfg.force && cfg.init == "":
-		return u.usage("--force goes with --init", ""), false
+		return usageError("--force goes with --init", "")
 	case cfg.check && len(cfg.outputs) > 0:
-		return u.usage("--check writes nothing; drop -o or --check", ""), false
+		return usageError("--check writes nothing; drop -o or --check", "")
 	case cfg.format != "" && cfg.format != "pdf" && cfg.format != "xlsx":
-		return u.usage(fmt.Sprintf("--format %q is not pdf or xlsx", cfg.format), ""), false
+		return usageError(fmt.Sprintf("--format %q is not pdf or xlsx", cfg.format), "")
 	case cfg.from < 0 || cfg.to < 0 || (cfg.from != 0 && (cfg.from < 1900 || cfg.from > 2999)) || (cfg.to != 0 && (cfg.to < 1900 || cfg.to > 2999)):
-		return u.usage("--from and --to take a year such as 2023", ""), false
+		return usageError("--from and --to take a year such as 2023", "")
 	case cfg.from != 0 && cfg.to != 0 && cfg.from > cfg.to:
-		return u.usage(fmt.Sprintf("--from %d is after --to %d", cfg.from, cfg.to), ""), false
+		return usageError(fmt.Sprintf("--from %d is after --to %d", cfg.from, cfg.to), "")
 	}
-	return 0, true
+	return nil
 }
 
 // plan turns the -o flags into artifacts, refusing anything that would fail
 // later: unknown extensions, the same output twice, a directory as output.
-func plan(cfg config, toTerminal bool, u *ui) ([]*artifact, int) {
+func plan(cfg config, toTerminal bool) ([]*artifact, error) {
 	outs := cfg.outputs
 	if len(outs) == 0 {
 		outs = defaultOutputs
 	}
 	if cfg.format != "" && !slices.Contains(outs, "-") {
-		return nil, u.usage("--format goes with -o -", "the format of a file is taken from its extension")
+		return nil, usageError("--format goes with -o -", "the format of a file is taken from its extension")
 	}
 	seen := map[string]bool{}
 	var arts []*artifact
@@ -235,16 +312,16 @@ func plan(cfg config, toTerminal bool, u *ui) ([]*artifact, int) {
 		a := &artifact{path: p}
 		if p == "-" {
 			if cfg.format == "" {
-				return nil, u.usage("-o - needs --format pdf or --format xlsx", "")
+				return nil, usageError("-o - needs --format pdf or --format xlsx", "")
 			}
 			if toTerminal {
-				return nil, u.usage("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")
+				return nil, usageError("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")
 			}
 			a.format = cfg.format
 		} else {
 			a.format = formats[strings.ToLower(filepath.Ext(p))]
 			if a.format == "" {
-				return nil, u.usage(fmt.Sprintf("%s: unknown output extension %q", p, filepath.Ext(p)), formatHint)
+				return nil, usageError(fmt.Sprintf("%s: unknown output extension %q", p, filepath.Ext(p)), formatHint)
 			}
 		}
 		key := p
@@ -254,28 +331,29 @@ func plan(cfg config, toTerminal bool, u *ui) ([]*artifact, int) {
 			}
 		}
 		if seen[key] {
-			return nil, u.usage(fmt.Sprintf("%s: named twice as output", p), "name each output once")
+			return nil, usageError(fmt.Sprintf("%s: named twice as output", p), "name each output once")
 		}
 		seen[key] = true
 		if p != "-" {
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				return nil, u.fail(fmt.Errorf("%s: output is a directory", p), "name a file inside it, e.g. "+filepath.Join(p, "briefing.pdf"))
+				return nil, failure(fmt.Errorf("%s: output is a directory", p), "name a file inside it, e.g. "+filepath.Join(p, "briefing.pdf"))
 			}
 		}
 		arts = append(arts, a)
 	}
-	return arts, 0
+	return arts, nil
 }
 
-// dataFS opens the dataset folder: --data, or the embedded one.
-func dataFS(dir string, u *ui) (fs.FS, string, int) {
+// dataFS opens the dataset folder: --data, or the embedded one; the name
+// is how its files are named in messages.
+func dataFS(dir string) (fs.FS, string, error) {
 	if dir == "" {
-		return dataset.Default(), "dataset/data", 0
+		return dataset.Default(), "dataset/data", nil
 	}
-	if code := isDir("--data", dir, u); code != 0 {
-		return nil, "", code
+	if err := isDir("--data", dir); err != nil {
+		return nil, "", err
 	}
-	return os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), 0
+	return os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), nil
 }
 
 // dirHints say what each directory flag wants when it names nothing.
@@ -286,37 +364,37 @@ var dirHints = map[string]string{
 	"--baseline":  "--baseline takes the dataset folder of the previous edition, e.g. one checked out with git worktree add",
 }
 
-func isDir(flag, dir string, u *ui) int {
+// isDir checks that a directory flag names a directory.
+func isDir(flag, dir string) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return u.fail(fmt.Errorf("%s %s: no such directory", flag, dir), dirHints[flag])
+		return failure(fmt.Errorf("%s %s: no such directory", flag, dir), dirHints[flag])
 	case err != nil:
-		return u.fail(fmt.Errorf("%s %s: %w", flag, dir, err), "")
+		return failure(fmt.Errorf("%s %s: %w", flag, dir, err), "")
 	case !fi.IsDir():
-		return u.fail(fmt.Errorf("%s %s: not a directory", flag, dir), flag+" takes the folder that holds the files")
+		return failure(fmt.Errorf("%s %s: not a directory", flag, dir), flag+" takes the folder that holds the files")
 	}
-	return 0
+	return nil
 }
 
 // loadFont reads the --font file: a regular file of at most
 // briefing.MaxFontSize bytes that gofpdf can embed.
-func loadFont(path string, u *ui) (*briefing.Font, int) {
+func loadFont(path string) (*briefing.Font, error) {
 	data, err := dataset.ReadFile(os.DirFS(filepath.Dir(path)), filepath.Base(path), briefing.MaxFontSize)
 	if err != nil {
-		return nil, u.fail(fmt.Errorf("--font %s: %w", path, ioerr.Cause(err)), "give a TrueType font file, e.g. /usr/share/fonts/truetype/nanum/NanumGothic.ttf (Debian: fonts-nanum)")
+		return nil, failure(fmt.Errorf("--font %s: %w", path, ioerr.Cause(err)), "give a TrueType font file, e.g. /usr/share/fonts/truetype/nanum/NanumGothic.ttf (Debian: fonts-nanum)")
 	}
 	f, err := briefing.LoadFont(path, data)
 	if err != nil {
-		return nil, u.fail(fmt.Errorf("--font %w", err), "give a TrueType (.ttf) font with glyf outlines, e.g. NanumGothic.ttf from Debian's fonts-nanum")
+		return nil, failure(fmt.Errorf("--font %w", err), "give a TrueType (.ttf) font with glyf outlines, e.g. NanumGothic.ttf from Debian's fonts-nanum")
 	}
-	return f, 0
+	return f, nil
 }
 
-// sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): nil
+// sourceDateEpoch parses SOURCE_DATE_EPOCH (reproducible-builds.org): nil
 // when it is not set.
-func sourceDateEpoch() (*time.Time, error) {
-	s := os.Getenv("SOURCE_DATE_EPOCH")
+func sourceDateEpoch(s string) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
 	}

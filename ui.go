@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,20 +15,51 @@ import (
 // ui is the one voice in which dprkreport speaks to a person: errors and
 // hints on stderr, in age's style, and a line per artifact written.
 type ui struct {
-	stderr io.Writer
-	quiet  bool
+	stderr   io.Writer
+	quiet    bool
+	annotate bool // on GitHub Actions: problems also as workflow commands
 }
 
-// usage reports a misuse and returns the usage exit code.
-func (u *ui) usage(msg, hint string) int {
-	u.errorf(msg, hint)
-	return exitUsage
+// exitError is an error that ends a run with the given exit status, and
+// what the user can do about it.
+type exitError struct {
+	code int
+	err  error
+	hint string
 }
 
-// fail reports an error and returns exitFail.
-func (u *ui) fail(err error, hint string) int {
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError is a misuse of the command: exit 2.
+func usageError(msg, hint string) error {
+	return &exitError{exitUsage, errors.New(msg), hint}
+}
+
+// failure is an error of the data, the render or the file system: exit 1.
+func failure(err error, hint string) error {
+	return &exitError{exitFail, err, hint}
+}
+
+// exit prints what err says, in the one voice, and returns the exit
+// status it stands for: a usage or another failure with its hint, or
+// every problem of an invalid dataset.
+func exit(err error, stdout, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	u := &ui{stderr: stderr}
+	var inv *invalidData
+	if errors.As(err, &inv) {
+		return u.datasetErrors(stdout, inv)
+	}
+	code, hint := exitFail, ""
+	var e *exitError
+	if errors.As(err, &e) {
+		code, hint = e.code, e.hint
+	}
 	u.errorf(err.Error(), hint)
-	return exitFail
+	return code
 }
 
 func (u *ui) errorf(msg, hint string) {
@@ -81,23 +111,37 @@ type loadFailure struct {
 	err   error
 }
 
+// invalidData is the error of a run whose dataset, or baseline, did not
+// load; annotate asks for the problems as workflow commands too.
+type invalidData struct {
+	fails    []loadFailure
+	annotate bool
+}
+
+func (e *invalidData) Error() string {
+	var errs []error
+	for _, f := range e.fails {
+		errs = append(errs, f.err)
+	}
+	return errors.Join(errs...).Error()
+}
+
 // datasetErrors prints every dataset problem, one a line, then the count;
 // the baseline's problems are prefixed "baseline: ", so that the user knows
 // which of the two folders to fix. On GitHub Actions it also prints each as
 // a workflow annotation, so that the problems show on the pull request.
-func (u *ui) datasetErrors(stdout io.Writer, fails ...loadFailure) int {
+func (u *ui) datasetErrors(stdout io.Writer, inv *invalidData) int {
 	total := 0
 	var where []string
-	for _, f := range fails {
-		if f.err == nil {
-			continue
-		}
+	for _, f := range inv.fails {
 		var list dataset.ErrorList
 		if !errors.As(f.err, &list) {
 			if f.which != "" {
-				return u.fail(fmt.Errorf("%s: %w", f.which, f.err), "")
+				u.errorf(fmt.Sprintf("%s: %s", f.which, f.err), "")
+			} else {
+				u.errorf(f.err.Error(), "")
 			}
-			return u.fail(f.err, "")
+			return exitFail
 		}
 		prefix := ""
 		if f.which != "" {
@@ -110,9 +154,9 @@ func (u *ui) datasetErrors(stdout io.Writer, fails ...loadFailure) int {
 			fmt.Fprintln(u.stderr, prefix+safe(e.Error()))
 		}
 		total += list.Count() // the "and N more" entry stands for N
-		if os.Getenv("GITHUB_ACTIONS") == "true" {
+		if inv.annotate {
 			for _, e := range list {
-				fmt.Fprintln(stdout, annotation(e, prefix))
+				fmt.Fprintln(stdout, annotation("error", e, prefix))
 			}
 		}
 	}
@@ -124,13 +168,17 @@ func (u *ui) datasetErrors(stdout io.Writer, fails ...loadFailure) int {
 	return exitFail
 }
 
-// annotation formats a dataset error as a GitHub workflow command.
-func annotation(e *dataset.Error, prefix string) string {
+// annotation formats a dataset problem as a GitHub workflow command of
+// the given kind: "error" or "warning".
+func annotation(kind string, e *dataset.Error, prefix string) string {
 	var b strings.Builder
-	b.WriteString("::error file=")
-	b.WriteString(escapeProperty(e.File))
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ",line=%d,col=%d", e.Line, e.Col)
+	b.WriteString("::" + kind)
+	if e.File != "" {
+		b.WriteString(" file=")
+		b.WriteString(escapeProperty(e.File))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d,col=%d", e.Line, e.Col)
+		}
 	}
 	b.WriteString("::")
 	msg := prefix + e.Msg
