@@ -7,20 +7,67 @@
 //	dprkreport [options]
 //
 // With no -o, it writes out/briefing.pdf and out/workbook.xlsx from the
-// embedded dataset. -o FILE (repeatable) names an artifact, its format taken
-// from the extension; -o - with --format writes to stdout.
+// embedded dataset.
 //
-// The dataset is a folder of TOML files (dataset.toml, sources.toml,
-// originators.toml, claims.toml, incidents.toml); --data DIR reads one,
-// --init DIR writes the embedded one as a starting point, and --check
-// validates it, reporting every problem as file:line:col with a hint.
-// --archive DIR verifies citation excerpts against the archived articles.
-// --templates DIR reads the briefing's Markdown templates. --from and --to
-// narrow both artifacts to a period.
+// The flags are:
 //
-// Artifacts are reproducible: the same inputs and SOURCE_DATE_EPOCH give the
-// same bytes. Exit status is 0 on success, 1 for invalid data or a failed
-// render or write, 2 for misuse.
+//	-o, --output FILE
+//		Write an artifact to FILE, its format taken from the extension
+//		(.pdf or .xlsx). Repeatable. -o - writes to stdout, with --format.
+//	--format FMT
+//		The format of -o -: pdf or xlsx.
+//	-d, --data DIR
+//		Read the dataset from DIR: a folder of TOML files (dataset.toml,
+//		sources.toml, originators.toml, claims.toml, incidents.toml).
+//		Without it, the embedded dataset.
+//	--templates DIR
+//		Read the briefing's Markdown templates from DIR. Without it, the
+//		embedded templates, even when --data names a folder that holds a
+//		templates folder (a warning says so when those differ).
+//	--font FILE
+//		Draw what the built-in fonts lack (Hangul, say) with the TrueType
+//		font FILE, embedded in the briefing.
+//	--archive DIR
+//		Verify every citation excerpt against the archived article texts
+//		in DIR.
+//	--baseline DIR
+//		Compare with the previous edition's dataset in DIR: the changes
+//		lead the briefing, fill the workbook's Changes sheet, follow
+//		--check and, on GitHub Actions, the job summary.
+//	--check
+//		Validate the dataset and compose the briefing (without drawing
+//		it), print a summary, and write nothing. It rejects what a render
+//		would.
+//	--strict
+//		Treat warnings as errors: print them, exit 1 and write nothing.
+//	--init DIR
+//		Write the embedded dataset and templates into DIR (the templates
+//		into DIR/templates) as a starting point.
+//	--force
+//		With --init, overwrite files that exist.
+//	--from YEAR, --to YEAR
+//		Narrow both artifacts to a period.
+//	-q, --quiet
+//		Do not report what was written.
+//	--version
+//		Print the version and exit.
+//	-h, --help
+//		Print the options and examples, and exit.
+//
+// Problems in a dataset are reported as FILE:LINE:COL: MESSAGE (hint: …),
+// every one of them, sorted, then a count. Warnings (valid data that is
+// probably a slip, a SOURCE_DATE_EPOCH before the newest date the dataset
+// cites, an as_of not after the baseline's) are printed the same way as
+// FILE:LINE:COL: warning: MESSAGE, and the run goes on unless --strict.
+//
+// The environment: SOURCE_DATE_EPOCH dates the artifacts (otherwise the
+// dataset's as_of does), so that the same inputs give the same bytes. With
+// GITHUB_ACTIONS=true, problems are also printed as workflow commands, and
+// --check --baseline appends the changes to the file GITHUB_STEP_SUMMARY
+// names (a regular file; a failed write is an error).
+//
+// Exit status is 0 on success, 1 for invalid data (or a warning, with
+// --strict) or a failed render or write, 2 for misuse.
 //
 // README.md documents the dataset format, the templates and the artifacts.
 package main

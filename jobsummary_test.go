@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/dprkreport/dprkreport/report"
+)
 
 // Dataset text in a job summary's table is shown, never acted on: no
 // column break, HTML, emphasis, link, code span or terminal escape.
@@ -17,5 +22,13 @@ func TestMarkdownCellInert(t *testing.T) {
 		if got := mdCell(in); got != want {
 			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A write that fails is the summary's error, not a silent success.
+func TestSummaryWriteError(t *testing.T) {
+	e := &report.Edition{Fingerprint: strings.Repeat("0", 64)}
+	if err := writeSummary(failingWriter{}, e, "base"); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("writeSummary to a failing writer: %v, want disk full", err)
 	}
 }

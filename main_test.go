@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/pflag"
 )
 
 func TestMain(m *testing.M) {
@@ -75,4 +76,21 @@ func TestREADMEShowsHelp(t *testing.T) {
 	if !strings.Contains(string(readme), help.String()) {
 		t.Error("README.md does not contain the output of --help verbatim; paste it into the Options section")
 	}
+}
+
+// doc.go, the command's manual, documents every flag.
+func TestDocNamesEveryFlag(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fs, err := parseFlags(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs.VisitAll(func(f *pflag.Flag) {
+		if !strings.Contains(string(doc), "--"+f.Name) {
+			t.Errorf("doc.go does not document --%s", f.Name)
+		}
+	})
 }
