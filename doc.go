@@ -57,7 +57,8 @@
 // Problems in a dataset are reported as FILE:LINE:COL: MESSAGE (hint: …),
 // every one of them, sorted, then a count. Warnings (valid data that is
 // probably a slip, a SOURCE_DATE_EPOCH before the newest date the dataset
-// cites, an as_of not after the baseline's) are printed the same way as
+// cites, changed data whose as_of is not after the baseline's, templates
+// beside --data that the run does not read) are printed the same way, as
 // FILE:LINE:COL: warning: MESSAGE, and the run goes on unless --strict.
 //
 // The environment: SOURCE_DATE_EPOCH dates the artifacts (otherwise the

@@ -72,7 +72,8 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 	if slices.Contains(cfg.outputs, "-") {
 		annotations = u.stderr
 	}
-	if err := u.warnings(annotations, collectWarnings(cfg, in), cfg.strict); err != nil {
+	warnings := collectWarnings(cfg, in)
+	if err := u.warnings(annotations, warnings, cfg.strict); err != nil {
 		return err
 	}
 	// --check composes the briefing as a render would, so that it rejects
@@ -82,7 +83,7 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 		return err
 	}
 	if cfg.check {
-		return check(stdout, cfg, in, b)
+		return check(stdout, cfg, in, b, len(warnings))
 	}
 	return renderAll(stdout, u, arts, in, b)
 }
@@ -208,13 +209,13 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 
 // check finishes a --check run: the job summary, then the summary of what
 // was found on stdout.
-func check(stdout io.Writer, cfg config, in *inputs, b *built) error {
+func check(stdout io.Writer, cfg config, in *inputs, b *built, warnings int) error {
 	if e := b.sum.Edition; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
 		if err := stepSummary(cfg.env.stepSummary, e, cfg.baseline); err != nil {
 			return failure(err, "GITHUB_STEP_SUMMARY names the file a GitHub Actions step appends its summary to")
 		}
 	}
-	printCheck(stdout, in.data, b.sum, cfg)
+	printCheck(stdout, in.data, b.sum, cfg, warnings)
 	return nil
 }
 
@@ -421,7 +422,7 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) {
+func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config, warnings int) {
 	n := s.Counts
 	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
 	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
@@ -447,6 +448,9 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config) 
 		for _, c := range e.Changes {
 			fmt.Fprintf(w, "  %s\n", safe(c.Line()))
 		}
+	}
+	if warnings > 0 {
+		fmt.Fprintf(w, "warnings:    %d, on stderr; --strict makes them errors\n", warnings)
 	}
 	fmt.Fprintln(w, "ok")
 }

@@ -80,11 +80,12 @@ func epochWarning(epoch time.Time, raw string, d *dataset.Dataset) *dataset.Erro
 	}
 }
 
-// asOfWarning: an edition compared with a baseline must be the later one,
-// or the briefing calls an edition of the same date, or a later one,
-// "previous".
+// asOfWarning: an edition whose data changed since the baseline must be
+// dated after it, or the briefing calls an edition of the same date, or a
+// later one, "previous". The same data again (a weekly rebuild) is not a
+// new edition and keeps its date.
 func asOfWarning(d, base *dataset.Dataset, file, baseFile string) *dataset.Error {
-	if d.Meta.AsOfDate.First().After(base.Meta.AsOfDate.First()) {
+	if d.Fingerprint == base.Fingerprint || d.Meta.AsOfDate.First().After(base.Meta.AsOfDate.First()) {
 		return nil
 	}
 	return &dataset.Error{
