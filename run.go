@@ -158,7 +158,7 @@ func loadDatasets(cfg config, data fs.FS, opt dataset.Options) (d, base *dataset
 		base, baseErr = dataset.Load(os.DirFS(cfg.baseline), dataset.Options{Name: baselineName(cfg), Glyphs: opt.Glyphs})
 	}
 	if err != nil || baseErr != nil {
-		inv := &invalidData{annotate: cfg.env.githubActions}
+		inv := &invalidData{annotate: cfg.env.githubActions, stdoutArtifact: slices.Contains(cfg.outputs, "-")}
 		for _, f := range []loadFailure{{"", err}, {"baseline", baseErr}} {
 			if f.err != nil {
 				inv.fails = append(inv.fails, f)

@@ -112,10 +112,12 @@ type loadFailure struct {
 }
 
 // invalidData is the error of a run whose dataset, or baseline, did not
-// load; annotate asks for the problems as workflow commands too.
+// load; annotate asks for the problems as workflow commands too, on stdout
+// unless an artifact was to go there.
 type invalidData struct {
-	fails    []loadFailure
-	annotate bool
+	fails          []loadFailure
+	annotate       bool
+	stdoutArtifact bool
 }
 
 func (e *invalidData) Error() string {
@@ -155,8 +157,12 @@ func (u *ui) datasetErrors(stdout io.Writer, inv *invalidData) int {
 		}
 		total += list.Count() // the "and N more" entry stands for N
 		if inv.annotate {
+			w := stdout
+			if inv.stdoutArtifact {
+				w = u.stderr
+			}
 			for _, e := range list {
-				fmt.Fprintln(stdout, annotation("error", e, prefix))
+				fmt.Fprintln(w, annotation("error", e, prefix))
 			}
 		}
 	}
