@@ -83,7 +83,7 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 		return err
 	}
 	if cfg.check {
-		return check(stdout, cfg, in, b, len(warnings))
+		return check(stdout, cfg, in, b, warnings.Count())
 	}
 	return renderAll(stdout, u, arts, in, b)
 }

@@ -22,7 +22,7 @@ import (
 // does not read. The baseline's own warnings are not repeated: they were
 // the previous edition's to fix.
 func collectWarnings(cfg config, in *inputs) dataset.ErrorList {
-	ws := slices.Clone(in.data.Warnings)
+	var ws dataset.ErrorList
 	if in.epoch != nil {
 		if w := epochWarning(*in.epoch, cfg.env.sourceDateEpoch, in.data); w != nil {
 			ws = append(ws, w)
@@ -38,38 +38,15 @@ func collectWarnings(cfg config, in *inputs) dataset.ErrorList {
 			ws = append(ws, w)
 		}
 	}
+	// The dataset's own come first, as Load sorted and capped them.
 	ws.Sort()
-	return ws
-}
-
-// newestDate returns the newest date the dataset cites, first day against
-// first day, and what carries it: the as_of, a source's publication, an
-// incident's date or a claim's revision.
-func newestDate(d *dataset.Dataset) (dataset.Date, string) {
-	newest, what := d.Meta.AsOfDate, "the dataset's as_of"
-	consider := func(t dataset.Date, carrier func() string) {
-		if !t.IsZero() && t.First().After(newest.First()) {
-			newest, what = t, carrier()
-		}
-	}
-	for _, s := range d.Sources {
-		consider(s.Date, func() string { return fmt.Sprintf("source %q's publication", s.ID) })
-	}
-	for _, inc := range d.Incidents {
-		consider(inc.When, func() string { return fmt.Sprintf("incident %q's date", inc.ID) })
-	}
-	for _, c := range d.Claims {
-		for _, r := range c.Revisions {
-			consider(r.Revised, func() string { return fmt.Sprintf("a revision of claim %q", c.ID) })
-		}
-	}
-	return newest, what
+	return append(slices.Clone(in.data.Warnings), ws...)
 }
 
 // epochWarning: artifacts dated by SOURCE_DATE_EPOCH before a date they
 // cite would say they were built before what they report.
 func epochWarning(epoch time.Time, raw string, d *dataset.Dataset) *dataset.Error {
-	newest, what := newestDate(d)
+	newest, what := d.NewestDate()
 	if newest.IsZero() || !epoch.Before(newest.First()) {
 		return nil
 	}
@@ -140,7 +117,7 @@ func (u *ui) warnings(annotations io.Writer, ws dataset.ErrorList, strict bool) 
 		}
 	}
 	if strict && len(ws) > 0 {
-		return failure(fmt.Errorf("%s with --strict; nothing was written", report.Plural(len(ws), "warning")), "fix what each says, or run without --strict")
+		return failure(fmt.Errorf("%s with --strict; nothing was written", report.Plural(ws.Count(), "warning")), "fix what each says, or run without --strict")
 	}
 	return nil
 }
