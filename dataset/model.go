@@ -151,16 +151,20 @@ func (c *Claim) Latest() *Revision {
 
 // Incident is a named theft (incidents.toml).
 type Incident struct {
-	ID              string     `toml:"id"`
-	Victim          string     `toml:"victim"`
-	VictimType      string     `toml:"victim_type"`
-	Date            string     `toml:"date"`
-	DateNote        string     `toml:"date_note"`
-	Amount          string     `toml:"amount"`
-	Qualifier       string     `toml:"qualifier"`
-	Unverified      bool       `toml:"unverified"` // no published estimate gives this amount
-	Low             string     `toml:"low"`
-	High            string     `toml:"high"`
+	ID         string `toml:"id"`
+	Victim     string `toml:"victim"`
+	VictimType string `toml:"victim_type"`
+	Date       string `toml:"date"`
+	DateNote   string `toml:"date_note"`
+	Amount     string `toml:"amount"`
+	Qualifier  string `toml:"qualifier"`
+	Unverified bool   `toml:"unverified"` // no published estimate the curators found gives this amount
+	Low        string `toml:"low"`
+	High       string `toml:"high"`
+	// How each end of the range is bounded, as its source words it ("at
+	// least $114M"); exact when empty.
+	LowQualifier    string     `toml:"low_qualifier"`
+	HighQualifier   string     `toml:"high_qualifier"`
 	RangeNote       string     `toml:"range_note"`
 	Technique       string     `toml:"technique"`
 	Actor           string     `toml:"actor"`
@@ -228,7 +232,7 @@ var Metrics = []Metric{
 	{"foreign-currency-share", "Share of foreign-currency revenue", "percent"},
 	{"wmd-funding-share", "Share of WMD programme funding", "percent"},
 	{"export-share", "Share of export earnings", "percent"},
-	{"launch-count", "Number of missile launches", "launches"},
+	{"launch-count", "Number of ballistic missiles fired", "missiles"},
 	{MetricStatement, "Statement (no figure)", ""},
 }
 
@@ -255,6 +259,7 @@ var Scopes = []Code{
 	{"dprk", "DPRK-attributed"},
 	{"dprk-defi", "DPRK-attributed, DeFi platforms only"},
 	{"all-actors", "all actors, not only the DPRK"},
+	{"dprk-cyber", "DPRK-attributed, all cyber theft: banks and other targets as well as cryptocurrency"},
 }
 
 // Code is an entry of a small fixed vocabulary.

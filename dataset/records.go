@@ -175,6 +175,8 @@ func (v *validator) checkIncident(i int, in *Incident, p amountsParsed) {
 	v.required(here("victim"), "incident", in.ID, "victim", in.Victim)
 	v.oneOf(here("victim_type"), "incident", in.ID, "victim_type", in.VictimType, VictimTypes)
 	v.oneOfQualifier(here("qualifier"), "incident", in.ID, in.Qualifier, true)
+	v.oneOfQualifier(here("low_qualifier"), "incident", in.ID, in.LowQualifier, false)
+	v.oneOfQualifier(here("high_qualifier"), "incident", in.ID, in.HighQualifier, false)
 	if p.amount && p.low && p.high && (in.LowUSD.GreaterThan(in.USD) || in.USD.GreaterThan(in.HighUSD)) {
 		v.add(here("amount"), "low ≤ amount ≤ high", "incident %q: amount %s lies outside its range %s to %s", in.ID, in.USD, in.LowUSD, in.HighUSD)
 	}

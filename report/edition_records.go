@@ -280,10 +280,7 @@ func (in *IncidentRow) amountWords() string {
 
 func (m *comparer) incidents() {
 	fields := func(in *IncidentRow) []field {
-		rng := ""
-		if in.HasRange {
-			rng = Money(in.LowUSD) + " to " + Money(in.HighUSD)
-		}
+		rng := in.RangeWords()
 		return []field{
 			{"amount", RankFigure, fmt.Sprint(in.USD, " ", in.Qualifier, " ", in.Unverified), in.amountWords()},
 			{"range", RankStanding, rng, rng},

@@ -136,21 +136,6 @@ func likelySentence(term, clause string) string {
 	return "It is " + term + " that " + clause + "."
 }
 
-// Admiralty is the claim's grade as the Admiralty code: the letter of the
-// most reliable source reporting it and the claim's credibility ("C3").
-func (c *ClaimRow) Admiralty() string {
-	best := ""
-	for _, s := range c.Sources {
-		if best == "" || s.Reliability < best {
-			best = s.Reliability
-		}
-	}
-	if best == "" {
-		best = "F"
-	}
-	return fmt.Sprintf("%s%d", best, c.Grade)
-}
-
 // Judgments computes the key judgments from the summary.
 func (s *Summary) Judgments() []*Judgment {
 	var out []*Judgment

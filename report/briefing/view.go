@@ -376,7 +376,7 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 			Unverified: in.Unverified, rs: in.Refs,
 		}
 		if in.HasRange {
-			x.Range = escape(report.Money(in.LowUSD) + " to " + report.Money(in.HighUSD))
+			x.Range = escape(in.RangeWords())
 		}
 		v.Incidents = append(v.Incidents, x)
 	}

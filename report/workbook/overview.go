@@ -76,7 +76,7 @@ func (b *builder) overview() error {
 	}
 	sheetRows := [][2]string{
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
-		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade, latest revision, articles and independent originators."},
+		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade and the source that earned its letter, latest revision, articles and independent originators."},
 		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
 	}
 	for i := 1; i < citationSheets(s); i++ {

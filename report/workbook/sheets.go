@@ -12,7 +12,7 @@ import (
 
 func (b *builder) incidents() error {
 	edition := b.s.Edition != nil
-	headers := []string{"ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount verified",
+	headers := []string{"ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount matches a published estimate",
 		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
 		"Confidence", "Attribution note", "Citations", "Date note", "Note"}
 	if edition {
@@ -66,7 +66,7 @@ func (b *builder) claims() error {
 	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
 		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
-		"Highest of its originator's theft figures for the year"}
+		"Highest of its originator's theft figures for the year", "Grade from"}
 	if edition {
 		headers = append(headers, b.changedHeader())
 	}
@@ -74,7 +74,7 @@ func (b *builder) claims() error {
 	return b.list(list{
 		name: SheetClaims, headers: headers, table: "ClaimsTable", count: len(b.s.Claims),
 		setup: sheetSetup{
-			widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14),
+			widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14, 28),
 			freeze: true, printTitles: true, landscape: true,
 		},
 		rows: func(put func(values ...any) error) error {
@@ -111,6 +111,7 @@ func (b *builder) claims() error {
 					b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
 					formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
 						boolInt(b.s.IsYearHighest(c)), b.st.top),
+					text(c.GradeFrom(), b.st.wrap),
 				}
 				if edition {
 					cells = append(cells, text(b.s.Edition.Claim(c), b.st.top))
