@@ -170,9 +170,9 @@ func statesNumber(text string, v decimal.Decimal, unit string) bool {
 }
 
 var (
-	gradeRE  = regexp.MustCompile(`\s([A-F])[1-6]\s`)
-	wsRE     = regexp.MustCompile(`\s+`)
-	marks    = "†‡§"
+	gradeRE = regexp.MustCompile(`\s([A-F])[1-6]\s`)
+	wsRE    = regexp.MustCompile(`\s+`)
+	marks   = "†‡§"
 )
 
 // checkBriefingFigures reads the briefing's text in drawing order (pdftotext
