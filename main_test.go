@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -14,6 +15,12 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// go test records no commit unless -buildvcs=true is set (in GOFLAGS,
+	// say): pin the build information so that --version and the
+	// artifacts' producer line read "(devel)" however the tests were built.
+	readBuildInfo = func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{Main: debug.Module{Path: "github.com/dprkreport/dprkreport", Version: "(devel)"}}, true
+	}
 	testscript.Main(m, map[string]func(){
 		"dprkreport": main,
 	})

@@ -265,13 +265,13 @@ func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) 
 func render(w io.Writer, a *artifact, doc *briefing.Doc, sum *report.Summary, when time.Time, fallback *briefing.Font) error {
 	switch a.format {
 	case "pdf":
-		pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback})
+		pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback, Version: buildVersion()})
 		if err != nil {
 			return fmt.Errorf("render briefing: %w", err)
 		}
 		a.desc = report.Plural(pages, "page")
 	case "xlsx":
-		if err := workbook.Write(w, sum, workbook.Options{Date: when}); err != nil {
+		if err := workbook.Write(w, sum, workbook.Options{Date: when, Version: buildVersion()}); err != nil {
 			return fmt.Errorf("render workbook: %w", err)
 		}
 		a.desc = report.Plural(len(workbook.SheetNames(sum)), "sheet")

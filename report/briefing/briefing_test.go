@@ -78,7 +78,7 @@ func compose(t testing.TB, s *report.Summary, tfs any) *briefing.Doc {
 func render(t testing.TB, doc *briefing.Doc, trace *bytes.Buffer) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	opt := briefing.Options{Date: buildDate}
+	opt := briefing.Options{Date: buildDate, Version: testVersion}
 	if trace != nil {
 		opt.Trace = trace
 	}

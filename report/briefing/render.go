@@ -33,6 +33,9 @@ type Options struct {
 	// Fallback, when set, draws the characters the Liberation fonts lack
 	// (see LoadFont).
 	Fallback *Font
+	// Version is dprkreport's version as --version prints it, written into
+	// the producer entry (see report.Program); empty leaves it out.
+	Version string
 }
 
 // Page geometry, in millimetres (A4 portrait).
@@ -151,10 +154,10 @@ func (r *renderer) setup() {
 	pdf.SetModificationDate(date)
 	// The Info dictionary, and the same entries as XMP metadata.
 	const (
-		subject  = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
-		creator  = "dprkreport"
-		producer = "dprkreport with gofpdf 1.16.2"
+		subject = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
+		creator = "dprkreport"
 	)
+	producer := report.Program(r.opt.Version) + " with gofpdf 1.16.2"
 	keywords := strings.Join(report.Keywords, ", ")
 	pdf.SetTitle(s.Meta.Title, true)
 	pdf.SetSubject(subject, true)

@@ -87,6 +87,9 @@ type Options struct {
 	// zip entries: the caller's SOURCE_DATE_EPOCH or the dataset's as-of
 	// date, never the clock.
 	Date time.Time
+	// Version is dprkreport's version as --version prints it, written into
+	// the description property (see report.Program); empty leaves it out.
+	Version string
 }
 
 // Write renders the workbook to w. The same Summary and Options give the
@@ -440,7 +443,7 @@ func (b *builder) properties() error {
 		Subject:     "DPRK theft of cryptocurrency: incidents, claims, yearly totals and sources",
 		Creator:     s.Meta.Author,
 		Keywords:    strings.Join(report.Keywords, "; "),
-		Description: fmt.Sprintf("Built by dprkreport from dataset %s (as of %s).", s.Fingerprint, s.Meta.AsOf),
+		Description: fmt.Sprintf("Built by %s from dataset %s (as of %s).", report.Program(b.opt.Version), s.Fingerprint, s.Meta.AsOf),
 		Modifier:    "dprkreport",
 		Language:    "en",
 		Date:        b.opt.Date,
