@@ -10,7 +10,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"syscall"
 
 	"github.com/dprkreport/dprkreport/internal/ioerr"
 
@@ -198,16 +200,56 @@ func (sf *stagedFile) place() error {
 			return errors.New("output is a directory")
 		}
 		backup := sf.f.Name() + ".old"
-		if err := os.Rename(sf.a.path, backup); err != nil {
-			return err
+		if err := rename(sf.a.path, backup); err != nil {
+			return fmt.Errorf("cannot replace it: %w", err)
 		}
 		sf.backup = backup
 	}
-	if err := os.Rename(sf.f.Name(), sf.a.path); err != nil {
+	if err := rename(sf.f.Name(), sf.a.path); err != nil {
 		return err
 	}
 	sf.placed = true
 	return nil
+}
+
+// rename moves the file from to to, replacing to when it exists: the one
+// way a staging puts a new file in place, moves an existing output aside
+// and puts it back.
+//
+// On Unix it is rename(2): atomic, and it replaces to even while another
+// program has it open (that program keeps reading the old file).
+//
+// On Windows os.Rename calls MoveFileEx(from, to, MOVEFILE_REPLACE_EXISTING)
+// (Go 1.26: os/file_windows.go, internal/syscall/windows.Rename). That
+// replaces an existing file, but os.Rename promises no atomicity off Unix,
+// and Windows refuses to move or replace a file that a program holds open
+// without sharing it for deletion (Excel does so with an open workbook):
+// the call fails with ERROR_SHARING_VIOLATION or ERROR_ACCESS_DENIED and
+// both files stay as they were. The staging never relies on the
+// replacement: place first moves an existing output aside (a rename to a
+// new name), then renames the new file to a name that is free, and a
+// rollback renames the old file back over nothing. Copying across volumes
+// is not allowed (no MOVEFILE_COPY_ALLOWED): the temporary file is made in
+// the destination's folder. Not run on Windows here; inUse's error codes
+// are the Windows API's.
+func rename(from, to string) error {
+	err := os.Rename(from, to)
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err // the caller names the output
+	}
+	if inUse(runtime.GOOS, err) {
+		return fmt.Errorf("%w (is it open in another program? close it there and run again)", err)
+	}
+	return err
+}
+
+// inUse tells whether err is Windows refusing to move a file that a program
+// has open: ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32) or
+// ERROR_LOCK_VIOLATION (33). The same numbers mean other things on Unix.
+func inUse(goos string, err error) bool {
+	var errno syscall.Errno
+	return goos == "windows" && errors.As(err, &errno) && (errno == 5 || errno == 32 || errno == 33)
 }
 
 // discard undoes an unfinished staging: temporary files removed, replaced
@@ -227,14 +269,14 @@ func (s *staging) rollback() {
 			sf.f.Close()
 			if sf.placed {
 				if sf.backup != "" {
-					os.Rename(sf.backup, sf.a.path)
+					rename(sf.backup, sf.a.path)
 				} else {
 					os.Remove(sf.a.path)
 				}
 			} else {
 				os.Remove(sf.f.Name())
 				if sf.backup != "" {
-					os.Rename(sf.backup, sf.a.path)
+					rename(sf.backup, sf.a.path)
 				}
 			}
 		}
@@ -287,6 +329,6 @@ func initDir(dir string, force bool, u *ui) error {
 			return failure(fmt.Errorf("%s: %w", p, ioerr.Cause(err)), "")
 		}
 	}
-	u.infof("wrote %d files into %s: edit them, then run dprkreport --data %s --check", len(files), dir, dir)
+	u.infof("wrote %d files into %s: edit them, then run dprkreport --data %s --check", len(files), dir, shellArg(runtime.GOOS, dir))
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -169,7 +170,9 @@ func loadDatasets(cfg config, data fs.FS, opt dataset.Options) (d, base *dataset
 	return d, base, nil
 }
 
-func baselineName(cfg config) string { return filepath.ToSlash(filepath.Clean(cfg.baseline)) }
+// baselineName is how the baseline's files are named in messages: the
+// path as given, cleaned, in the platform's form (C:\old on Windows).
+func baselineName(cfg config) string { return filepath.Clean(cfg.baseline) }
 
 // built is what a run computes from its inputs: the summary (with the
 // edition, given a baseline) and, when asked for, the composed briefing.
@@ -328,7 +331,7 @@ func plan(cfg config, toTerminal bool) ([]*artifact, error) {
 		key := p
 		if p != "-" {
 			if abs, err := filepath.Abs(p); err == nil {
-				key = abs
+				key = sameFileKey(runtime.GOOS, abs)
 			}
 		}
 		if seen[key] {
@@ -354,7 +357,7 @@ func dataFS(dir string) (fs.FS, string, error) {
 	if err := isDir("--data", dir); err != nil {
 		return nil, "", err
 	}
-	return os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), nil
+	return os.DirFS(dir), filepath.Clean(dir), nil
 }
 
 // dirHints say what each directory flag wants when it names nothing.

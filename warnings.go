@@ -6,8 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"time"
 
@@ -29,7 +29,7 @@ func collectWarnings(cfg config, in *inputs) dataset.ErrorList {
 		}
 	}
 	if in.base != nil {
-		if w := asOfWarning(in.data, in.base, path.Join(in.name, dataset.FileMeta), path.Join(baselineName(cfg), dataset.FileMeta)); w != nil {
+		if w := asOfWarning(in.data, in.base, filepath.Join(in.name, dataset.FileMeta), filepath.Join(baselineName(cfg), dataset.FileMeta)); w != nil {
 			ws = append(ws, w)
 		}
 	}
@@ -82,9 +82,9 @@ func unusedTemplates(data string) *dataset.Error {
 		return nil
 	}
 	return &dataset.Error{
-		File: filepath.ToSlash(dir),
+		File: dir,
 		Msg:  "holds briefing templates that differ from the embedded ones, which this run uses: --data reads no templates",
-		Hint: "add --templates " + filepath.ToSlash(dir) + " to use them",
+		Hint: "add --templates " + shellArg(runtime.GOOS, dir) + " to use them",
 	}
 }
 

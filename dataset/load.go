@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -31,7 +31,9 @@ var Files = []string{FileMeta, FileSources, FileOriginators, FileClaims, FileInc
 
 // Options configure Load.
 type Options struct {
-	// Name is how the folder is named in error messages ("testdata/x").
+	// Name is how the folder is named in error messages: a path in the
+	// platform's form ("testdata/x"; C:\data on Windows), to which the
+	// files' names are joined with filepath.Join.
 	Name string
 	// Archive, when set, holds the archived article texts named by each
 	// source's archive field; citation excerpts are then verified against
@@ -238,5 +240,5 @@ func (v *validator) display(name string) string {
 	if v.name == "" {
 		return name
 	}
-	return path.Join(v.name, name)
+	return filepath.Join(v.name, filepath.FromSlash(name))
 }
