@@ -48,7 +48,7 @@ type entry struct {
 
 func run(out, dir string, files []string) error {
 	if out == "" || dir == "" || len(files) == 0 {
-		return errors.New("usage: SOURCE_DATE_EPOCH=N pack -o NAME.tar.gz|NAME.zip -dir FOLDER FILE...")
+		return errors.New("usage: SOURCE_DATE_EPOCH=N pack -o NAME.tar.gz|NAME.zip -dir FOLDER FILE…")
 	}
 	epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
 	if err != nil {
