@@ -192,7 +192,7 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 	if b.sum.Empty() && !cfg.check {
 		// Not an error: the artifacts say so plainly, and a scheduled job
 		// for a period that has nothing yet still gets them.
-		u.infof("note: nothing in the dataset falls in %s; the artifacts say so", b.sum.Period())
+		u.infof("note: the report is empty: %s; the artifacts say so", b.sum.EmptyWords())
 	}
 	// The briefing numbers sources in the order it first cites them; the
 	// workbook uses the same numbers, so number them before rendering
@@ -434,11 +434,18 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config, 
 	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), n.Figures, len(s.Claims)-n.Figures)
 	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))
 	fmt.Fprintf(w, "citations:   %d\n", n.Citations)
-	if s.YearFrom != 0 {
-		fmt.Fprintf(w, "years:       %d–%d\n", s.YearFrom, s.YearTo)
+	if p := s.Asked.Words(); p != "" {
+		fmt.Fprintf(w, "period:      %s (asked for)\n", p)
+	}
+	if !s.Shown.IsZero() {
+		fmt.Fprintf(w, "years shown: %s", s.Shown)
+		if r := s.Coverage.Reported; r != s.Shown {
+			fmt.Fprintf(w, "; the figures kept report on %s", r)
+		}
+		fmt.Fprintln(w)
 	}
 	if s.Empty() {
-		fmt.Fprintf(w, "period:      nothing falls in %s\n", s.Period())
+		fmt.Fprintf(w, "empty:       %s\n", s.EmptyWords())
 	}
 	fmt.Fprintf(w, "conflicts:   %d quantities reported with different values\n", len(s.Conflicts))
 	if cfg.archive != "" {

@@ -22,7 +22,7 @@ func (m *comparer) originators() {
 	refs := func(o *OriginatorRow) []Ref {
 		var rs []Ref
 		for _, c := range m.cur.Claims {
-			if c.Originator == o {
+			if c.By == o {
 				rs = append(rs, c.Refs...)
 			}
 		}
@@ -94,9 +94,9 @@ func (m *comparer) sources() {
 // by its words.
 func (c *ClaimRow) Describe() string {
 	if !c.HasValue() {
-		return "“" + strings.TrimSuffix(c.Statement, ".") + "”, per " + c.Originator.Name
+		return "“" + strings.TrimSuffix(c.Statement, ".") + "”, per " + c.By.Name
 	}
-	return c.Metric.Label + ", " + PeriodWords(c.Span) + ", per " + c.Originator.Name
+	return c.Measure.Label + ", " + PeriodWords(c.Span) + ", per " + c.By.Name
 }
 
 // citeKey identifies one citation across editions: its source (through
@@ -108,18 +108,18 @@ type citeKey struct {
 
 func (m *comparer) claims() {
 	fields := func(c *ClaimRow, orig func(string) string) []field {
-		via := make([]string, len(c.Via))
-		viaNames := make([]string, len(c.Via))
-		for i, o := range c.Via {
+		via := make([]string, len(c.RelayedVia))
+		viaNames := make([]string, len(c.RelayedVia))
+		for i, o := range c.RelayedVia {
 			via[i], viaNames[i] = orig(o.ID), o.Name
 		}
 		return []field{
 			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Hedged()},
 			{"hedge", RankFigure, c.Hedge, c.Hedge},
-			{"metric", RankFigure, c.Metric.ID, c.Metric.Label},
+			{"metric", RankFigure, c.Measure.ID, c.Measure.Label},
 			{"period", RankFigure, c.Span.String(), PeriodWords(c.Span)},
 			{"scope", RankFigure, c.Scope, dataset.Meaning(dataset.Scopes, c.Scope)},
-			{"originator", RankStanding, orig(c.Originator.ID), c.Originator.Name},
+			{"originator", RankStanding, orig(c.By.ID), c.By.Name},
 			{"via", RankStanding, strings.Join(via, ", "), strings.Join(viaNames, ", ")},
 			{"grade", RankStanding, c.Admiralty(), c.Admiralty()},
 			{"statement", RankWording, c.Statement, c.Statement},
@@ -199,17 +199,17 @@ func (m *comparer) revisions(old, c *ClaimRow) {
 		return WithHedge(Qualified(r.Qualifier, r.Amount, of.Unit), of.Hedge) + " on " + r.Revised.Human()
 	}
 	had := map[string]bool{}
-	for _, r := range old.Revisions {
+	for _, r := range old.RevisionRows {
 		had[key(r)] = true
 	}
 	has := map[string]bool{}
-	for _, r := range c.Revisions {
+	for _, r := range c.RevisionRows {
 		has[key(r)] = true
 		if !had[key(r)] {
 			m.add(&Change{Kind: Revised, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", After: words(c, r), Rank: RankFigure, Refs: r.Refs, FirstCite: c.FirstCite})
 		}
 	}
-	for _, r := range old.Revisions {
+	for _, r := range old.RevisionRows {
 		if !has[key(r)] {
 			refs, gone := m.carried(r.Refs)
 			m.add(&Change{Kind: RevisionRemoved, Record: "claim", ID: c.ID, What: c.Describe(), Field: "revision", Before: words(old, r), Rank: RankFigure, Refs: refs, Gone: gone, FirstCite: c.FirstCite})
@@ -331,7 +331,7 @@ func conflictKey(c *Conflict) string {
 // Describe names the quantity a conflict is about: "Value stolen, 2023".
 func (c *Conflict) Describe() string {
 	w := c.Metric.Label + ", " + PeriodWords(c.Span)
-	if c.Scope != "dprk" {
+	if c.Scope != DPRKScope {
 		w += " (" + dataset.Meaning(dataset.Scopes, c.Scope) + ")"
 	}
 	return w
@@ -342,7 +342,7 @@ func (c *Conflict) Describe() string {
 func (c *Conflict) sides() string {
 	parts := make([]string, len(c.Claims))
 	for i, x := range c.Claims {
-		parts[i] = x.Hedged() + " per " + x.Originator.Name
+		parts[i] = x.Hedged() + " per " + x.By.Name
 	}
 	return strings.Join(parts, " against ")
 }

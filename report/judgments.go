@@ -12,100 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Coverage says what period the reporting covers and how recent its newest
-// sources are, as distinct from the date the artifacts are built.
-type Coverage struct {
-	FirstYear, LastYear int // the years the claims and incidents cover
-	// DataFirstYear and DataLastYear are the years the whole dataset
-	// covers, whatever period was asked for.
-	DataFirstYear, DataLastYear int
-	NewestArticle               *SourceRow   // the most recently published article
-	NewestReference             *SourceRow   // the most recently published reference
-	NewestRevision              dataset.Date // the newest revision of a figure
-	AsOf                        dataset.Date
-}
-
-func (s *Summary) coverage() {
-	c := &s.Coverage
-	c.AsOf = s.Meta.AsOfDate
-	newer := func(a *SourceRow, b *SourceRow) bool {
-		return a == nil || b.Date.Last().After(a.Date.Last())
-	}
-	for _, r := range s.Sources {
-		if r.IsReference() {
-			if newer(c.NewestReference, r) {
-				c.NewestReference = r
-			}
-		} else if newer(c.NewestArticle, r) {
-			c.NewestArticle = r
-		}
-	}
-	span := func(sp dataset.Span) { widen(&c.FirstYear, &c.LastYear, sp) }
-	for _, cl := range s.Claims {
-		if cl.HasValue() {
-			span(cl.Span)
-		}
-		for _, r := range cl.Revisions {
-			if r.Revised.Last().After(c.NewestRevision.Last()) || c.NewestRevision.IsZero() {
-				c.NewestRevision = r.Revised
-			}
-		}
-	}
-	for _, in := range s.Incidents {
-		span(dataset.Span{Start: in.When, End: in.When})
-	}
-}
-
-// Period names the period asked for: "2022–2023", "2023 only", "2030
-// onwards", "up to 2019"; empty when none was.
-func (s *Summary) Period() string {
-	from, to := s.From, s.To
-	switch {
-	case from == 0 && to == 0:
-		return ""
-	case from != 0 && to != 0 && from == to:
-		return fmt.Sprintf("%d only", from)
-	case from != 0 && to != 0:
-		return fmt.Sprintf("%d–%d", from, to)
-	case from != 0:
-		return fmt.Sprintf("%d onwards", from)
-	}
-	return fmt.Sprintf("up to %d", to)
-}
-
-// Empty reports whether nothing in the dataset falls in the period asked
-// for: no claim and no incident.
-func (s *Summary) Empty() bool { return len(s.Claims) == 0 && len(s.Incidents) == 0 }
-
-// widen stretches the years first..last to take in a span; an undated span
-// changes nothing.
-func widen(first, last *int, sp dataset.Span) {
-	if sp.IsZero() {
-		return
-	}
-	f := sp.End.Year
-	if !sp.Start.IsZero() {
-		f = sp.Start.Year
-	}
-	if *first == 0 || f < *first {
-		*first = f
-	}
-	*last = max(*last, sp.End.Year)
-}
-
-// dataYears are the years the whole dataset's figures and incidents cover.
-func dataYears(d *dataset.Dataset) (first, last int) {
-	for _, c := range d.Claims {
-		if c.HasValue() {
-			widen(&first, &last, c.Span)
-		}
-	}
-	for _, in := range d.Incidents {
-		widen(&first, &last, dataset.Span{Start: in.When, End: in.When})
-	}
-	return first, last
-}
-
 // Judgment is one key judgment: what the data shows (Finding), what we
 // estimate from it in ICD 203 likelihood terms (Estimate), and our
 // confidence in that estimate with its basis. Likelihood and confidence are
@@ -146,8 +52,8 @@ func (s *Summary) Judgments() []*Judgment {
 	}
 	add(s.scaleJudgment())
 	add(s.corroborationJudgment())
-	add(s.spreadJudgment("USD"))
-	add(s.spreadJudgment("percent"))
+	add(s.spreadJudgment(UnitUSD))
+	add(s.spreadJudgment(UnitPercent))
 	add(s.coverageJudgment())
 	return out
 }
@@ -156,13 +62,7 @@ func (s *Summary) Judgments() []*Judgment {
 // relay (the first among equals), or nil.
 func (s *Summary) Largest() *ClaimRow {
 	var best *ClaimRow
-	for _, c := range s.Claims {
-		if !c.HasValue() || c.Unit != "USD" || c.Scope != "dprk" || c.Span.IsZero() {
-			continue
-		}
-		if _, single := c.Span.SingleYear(); single {
-			continue
-		}
+	for _, c := range s.Spans {
 		if best == nil || c.Articles() > best.Articles() {
 			best = c
 		}
@@ -176,7 +76,7 @@ func (s *Summary) scaleJudgment() *Judgment {
 		return nil
 	}
 	j := &Judgment{Topic: "Scale", Claims: []*ClaimRow{c}}
-	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", Capital(c.Originator.Name), strings.ToLower(c.Metric.Label), c.Span.Human(), c.Hedged())
+	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", Capital(c.By.Name), strings.ToLower(c.Measure.Label), c.Span.Human(), c.Hedged())
 	if count := s.CountFor(c); count != nil {
 		j.Finding = strings.TrimSuffix(j.Finding, ".") + fmt.Sprintf("; it counts %s.", count.Hedged())
 		j.Claims = append(j.Claims, count)
@@ -204,7 +104,7 @@ func independence(c *ClaimRow) string {
 // and scope as a value claim ("58 attacks" beside "about $3 billion"), or nil.
 func (s *Summary) CountFor(c *ClaimRow) *ClaimRow {
 	for _, o := range s.Claims {
-		if o.Metric.ID == "attack-count" && o.Originator == c.Originator && o.Span == c.Span && o.Scope == c.Scope {
+		if o.Measure.ID == "attack-count" && o.By == c.By && o.Span == c.Span && o.Scope == c.Scope {
 			return o
 		}
 	}
@@ -241,21 +141,17 @@ func (s *Summary) corroborationJudgment() *Judgment {
 			names []string
 		}
 		var groups []*alike
-		type value struct {
-			q      quantity
-			amount string
-		}
-		seen := map[value]*alike{}
+		seen := map[string]*alike{}
 		for _, c := range confirmed {
-			k := value{c.quantity(), c.Amount.String()}
+			k := ValueKey(c)
 			g := seen[k]
 			if g == nil {
 				g = &alike{c: c}
 				seen[k] = g
 				groups = append(groups, g)
 			}
-			if !slices.Contains(g.names, c.Originator.Name) {
-				g.names = append(g.names, c.Originator.Name)
+			if !slices.Contains(g.names, c.By.Name) {
+				g.names = append(g.names, c.By.Name)
 			}
 			if len(groups) <= 3 {
 				j.Claims = append(j.Claims, c)
@@ -294,7 +190,7 @@ type entry struct {
 }
 
 func (e entry) words() string {
-	w := e.claim.Originator.Name + ", " + WithHedge(Qualified(e.qualifier, e.value, e.claim.Unit), e.claim.Hedge)
+	w := e.claim.By.Name + ", " + WithHedge(Qualified(e.qualifier, e.value, e.claim.Unit), e.claim.Hedge)
 	if !e.revised.IsZero() {
 		w += ", revised " + e.revised.Human()
 	} else if len(e.claim.Revisions) > 0 {
@@ -332,7 +228,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	var bestRatio decimal.Decimal
 	var bestConflict *Conflict
 	for _, c := range s.Conflicts {
-		if c.Metric.Unit != unit || c.Scope != "dprk" {
+		if c.Metric.Unit != unit || c.Scope != DPRKScope {
 			continue
 		}
 		var es []entry
@@ -383,7 +279,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	floor := decimal.Decimal{}
 	bounded := true
 	for i, e := range best {
-		origs[e.claim.Originator] = true
+		origs[e.claim.By] = true
 		if e.claim.Hedge != "" {
 			hedged++
 		}

@@ -27,7 +27,7 @@ type Options struct {
 type Summary struct {
 	Meta        dataset.Meta
 	Fingerprint string
-	From, To    int // the period asked for; zero when unbounded
+	Asked       Period // the period asked for (Options); see years.go
 
 	Sources     []*SourceRow // numbered bibliography, in citation order
 	Originators []*OriginatorRow
@@ -44,7 +44,9 @@ type Summary struct {
 	Relays     []*ClaimRow // figures that several articles relay from one originator
 	KeyFigures []*ClaimRow // the DPRK figures from named originators, most relayed first
 
-	YearFrom, YearTo int // the years the figures cover
+	// Shown are the years shown: the rows of Years, the years of the
+	// figures and incidents kept, clipped to the period asked for.
+	Shown YearRange
 
 	// Citations lists every citation the artifacts show, one row each, in
 	// the order of the records they support.
@@ -173,15 +175,17 @@ func (r *SourceRow) Anchor() string {
 // ClaimRow is a claim with what is derived from it.
 type ClaimRow struct {
 	*dataset.Claim
-	Originator *OriginatorRow
-	Via        []*OriginatorRow
-	Metric     dataset.Metric
-	Sources    []*SourceRow // distinct sources citing its figure, in bibliography order
-	Refs       []Ref        // the same, with paragraphs
-	NoteRefs   []Ref        // the sources of its note
-	Revisions  []*RevisionRow
-	Cites      []*CiteRow // the rows of Summary.Citations for its figure or statement
-	FirstCite  int        // the Citations row of its first citation (1-based)
+	By         *OriginatorRow   // the originator, Claim.Originator's row
+	RelayedVia []*OriginatorRow // Claim.Via's rows
+	Measure    dataset.Metric   // Claim.Metric's definition
+	Sources    []*SourceRow     // distinct sources citing its figure, in bibliography order
+	Refs       []Ref            // the same, with paragraphs
+	NoteRefs   []Ref            // the sources of its note
+	// RevisionRows are Claim.Revisions with their refs, in the same order
+	// (as listed, not by date: see LatestRevision).
+	RevisionRows []*RevisionRow
+	Cites        []*CiteRow // the rows of Summary.Citations for its figure or statement
+	FirstCite    int        // the Citations row of its first citation (1-based)
 	// Independent counts the distinct originators that report this same
 	// value for the same quantity (metric, scope, period), itself included.
 	Independent int
@@ -273,7 +277,7 @@ type Conflict struct {
 // Compute derives the Summary from a validated dataset. It is pure: same
 // dataset and options, same Summary.
 func Compute(d *dataset.Dataset, opt Options) *Summary {
-	s := &Summary{Meta: d.Meta, Fingerprint: d.Fingerprint, From: opt.From, To: opt.To}
+	s := &Summary{Meta: d.Meta, Fingerprint: d.Fingerprint, Asked: Period{opt.From, opt.To}}
 	origs := map[string]*OriginatorRow{}
 	for _, o := range d.Originators {
 		r := &OriginatorRow{Originator: o}
@@ -331,10 +335,10 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 			continue
 		}
 		m, _ := dataset.MetricByID(c.Metric)
-		row := &ClaimRow{Claim: c, Originator: origs[c.Originator], Metric: m,
+		row := &ClaimRow{Claim: c, By: origs[c.Originator], Measure: m,
 			Straddles: !c.Span.Within(opt.From, opt.To)}
 		for _, v := range c.Via {
-			row.Via = append(row.Via, origs[v])
+			row.RelayedVia = append(row.RelayedVia, origs[v])
 		}
 		row.FirstCite = len(s.Citations) + 1
 		field := "statement"
@@ -352,10 +356,10 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 			rv := &c.Revisions[i]
 			_, refs := cite("claim", c.ID, "revision", rv.Citations,
 				func(ci dataset.Citation) string { return Wording(ci, rv.Qualifier, "", rv.Amount, c.Unit) })
-			row.Revisions = append(row.Revisions, &RevisionRow{Revision: rv, Refs: refs})
+			row.RevisionRows = append(row.RevisionRows, &RevisionRow{Revision: rv, Refs: refs})
 		}
 		row.NoteRefs = refsOf("claim", c.ID, "note", c.NoteCitations)
-		row.Originator.Claims++
+		row.By.Claims++
 		s.Claims = append(s.Claims, row)
 	}
 	for _, in := range d.Incidents {
@@ -392,8 +396,7 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 	s.relays()
 	s.keyFigures()
 	s.count()
-	s.coverage()
-	s.Coverage.DataFirstYear, s.Coverage.DataLastYear = dataYears(d)
+	s.coverage(d)
 	return s
 }
 
@@ -410,7 +413,7 @@ func (s *Summary) count() {
 		if cl.Independent >= 2 {
 			c.Confirmed++
 		}
-		origs[cl.Originator.ID] = true
+		origs[cl.By.ID] = true
 	}
 	c.Citations = len(s.Citations)
 	for _, src := range s.Sources {
@@ -421,58 +424,6 @@ func (s *Summary) count() {
 		}
 	}
 	c.Originators = len(origs)
-}
-
-// quantity names what a figure measures: the same quantity reported twice
-// can be compared.
-type quantity struct {
-	metric, scope string
-	span          dataset.Span
-}
-
-func (c *ClaimRow) quantity() quantity { return quantity{c.Metric.ID, c.Scope, c.Span} }
-
-// groups returns the figure claims by quantity, in first-seen order.
-func (s *Summary) groups() [][]*ClaimRow {
-	idx := map[quantity]int{}
-	var out [][]*ClaimRow
-	for _, c := range s.Claims {
-		// A share is comparable undated (two estimates of the same share);
-		// an amount or a count means nothing without its period.
-		if !c.HasValue() || (c.Span.IsZero() && c.Unit != "percent") {
-			continue
-		}
-		q := c.quantity()
-		i, ok := idx[q]
-		if !ok {
-			i = len(out)
-			idx[q] = i
-			out = append(out, nil)
-		}
-		out[i] = append(out[i], c)
-	}
-	return out
-}
-
-func (s *Summary) corroboration() {
-	for _, c := range s.Claims {
-		c.Independent = 1
-	}
-	// Within a quantity, count the distinct originators behind each value:
-	// one pass to collect, one to read, linear in the claims.
-	for _, g := range s.groups() {
-		byValue := map[string]map[string]bool{}
-		for _, c := range g {
-			k := c.Amount.String()
-			if byValue[k] == nil {
-				byValue[k] = map[string]bool{}
-			}
-			byValue[k][c.Originator.ID] = true
-		}
-		for _, c := range g {
-			c.Independent = len(byValue[c.Amount.String()])
-		}
-	}
 }
 
 // reportedBefore reports whether an undated claim was first reported before
@@ -491,132 +442,6 @@ func reportedBefore(c *dataset.Claim, srcDate map[string]dataset.Date, from int)
 	return first != 0 && first < from
 }
 
-// isTheft reports whether a claim is a DPRK-attributed theft figure, the kind
-// the yearly table shows.
-func isTheft(c *ClaimRow) bool {
-	return c.Metric.ID == "stolen-usd" && c.Scope == "dprk" && !c.Span.IsZero()
-}
-
-func (s *Summary) years() {
-	type key struct {
-		year int
-		orig string
-	}
-	reports := map[key]*Report{}
-	colOf := map[string]int{}
-	for _, c := range s.Claims {
-		y, single := c.Span.SingleYear()
-		if !single && c.Unit == "USD" && c.Scope == "dprk" && !c.Span.IsZero() {
-			// Multi-year figures, thefts or valuations, kept whole.
-			s.Spans = append(s.Spans, c)
-			s.extend(c.Span.End.Year)
-			if !c.Span.Start.IsZero() {
-				s.extend(c.Span.Start.Year)
-			}
-			continue
-		}
-		if !isTheft(c) || !single {
-			continue
-		}
-		s.extend(y)
-		k := key{y, c.Originator.ID}
-		// Several figures from one originator for one year: the yearly
-		// table shows the highest (as its formula does) and how many.
-		r := reports[k]
-		if r == nil {
-			r = &Report{}
-			reports[k] = r
-		}
-		r.Count++
-		if r.Claim == nil || c.Amount.GreaterThan(r.Claim.Amount) {
-			r.Claim = c
-		}
-		if _, ok := colOf[c.Originator.ID]; !ok {
-			colOf[c.Originator.ID] = len(s.YearOriginators)
-			s.YearOriginators = append(s.YearOriginators, c.Originator)
-		}
-	}
-	// The figures the yearly table shows: the highest of each originator's
-	// for a year (all of them, when several tie).
-	s.yearTop = map[*ClaimRow]bool{}
-	for _, c := range s.Claims {
-		if y, single := c.Span.SingleYear(); single && isTheft(c) {
-			s.yearTop[c] = c.Amount.Equal(reports[key{y, c.Originator.ID}].Claim.Amount)
-		}
-	}
-	for _, in := range s.Incidents {
-		s.extend(in.When.Year)
-	}
-	if s.YearFrom == 0 {
-		return
-	}
-	from, to := s.YearFrom, s.YearTo
-	if s.From != 0 {
-		from = max(from, s.From)
-	}
-	if s.To != 0 {
-		to = min(to, s.To)
-	}
-	if from > to {
-		// Only spans that straddle the period reach into it: no year of
-		// the period has a figure of its own.
-		s.YearFrom, s.YearTo = 0, 0
-		return
-	}
-	s.YearFrom, s.YearTo = from, to
-	for y := from; y <= to; y++ {
-		row := &YearRow{Year: y, ByOriginator: make([]Report, len(s.YearOriginators))}
-		for _, in := range s.Incidents {
-			if in.When.Year == y {
-				row.Incidents++
-			}
-		}
-		for i, o := range s.YearOriginators {
-			r := reports[key{y, o.ID}]
-			if r == nil {
-				continue
-			}
-			row.ByOriginator[i] = *r
-			c := r.Claim
-			if !row.HasReports || c.Amount.LessThan(row.Low.Amount) {
-				row.Low = c
-			}
-			if !row.HasReports || c.Amount.GreaterThan(row.High.Amount) {
-				row.High = c
-			}
-			row.HasReports = true
-		}
-		s.Years = append(s.Years, row)
-	}
-}
-
-func (s *Summary) extend(y int) {
-	if s.YearFrom == 0 || y < s.YearFrom {
-		s.YearFrom = y
-	}
-	if y > s.YearTo {
-		s.YearTo = y
-	}
-}
-
-func (s *Summary) conflicts() {
-	for _, g := range s.groups() {
-		values := map[string]bool{}
-		for _, c := range g {
-			values[c.Amount.String()] = true
-		}
-		if len(values) < 2 {
-			continue
-		}
-		sorted := slices.Clone(g)
-		slices.SortStableFunc(sorted, func(a, b *ClaimRow) int { return a.Amount.Cmp(b.Amount) })
-		s.Conflicts = append(s.Conflicts, &Conflict{Metric: g[0].Metric, Scope: g[0].Scope, Span: g[0].Span, Claims: sorted})
-	}
-	slices.SortStableFunc(s.Conflicts, func(a, b *Conflict) int {
-		return cmp.Or(-cmp.Compare(a.Span.End.Year, b.Span.End.Year), cmp.Compare(a.Metric.ID, b.Metric.ID))
-	})
-}
-
 func (s *Summary) relays() {
 	for _, c := range s.Claims {
 		if c.Articles() >= 2 {
@@ -630,7 +455,7 @@ func (s *Summary) relays() {
 // from named originators, the most relayed first, then the most recent.
 func (s *Summary) keyFigures() {
 	for _, c := range s.Claims {
-		if c.HasValue() && c.Scope == "dprk" && c.Metric.ID != "launch-count" && c.Originator.Kind != "unattributed" {
+		if c.HasValue() && c.Scope == DPRKScope && c.Measure.ID != "launch-count" && c.By.Kind != "unattributed" {
 			s.KeyFigures = append(s.KeyFigures, c)
 		}
 	}
@@ -677,7 +502,7 @@ func (s *Summary) Renumber(order []string) {
 		slices.SortStableFunc(c.Sources, bySource)
 		slices.SortStableFunc(c.Refs, byRef)
 		slices.SortStableFunc(c.NoteRefs, byRef)
-		for _, r := range c.Revisions {
+		for _, r := range c.RevisionRows {
 			slices.SortStableFunc(r.Refs, byRef)
 		}
 	}

@@ -24,7 +24,7 @@ func TestConflictsFoundByTheProgram(t *testing.T) {
 	for _, c := range s.Conflicts {
 		line := c.Metric.ID + " " + c.Span.String() + ":"
 		for _, r := range c.Claims {
-			line += " " + r.Originator.ID + "=" + r.Figure()
+			line += " " + r.By.ID + "=" + r.Figure()
 		}
 		got = append(got, line)
 	}
@@ -54,8 +54,8 @@ func TestRelayedIsNotCorroborated(t *testing.T) {
 
 func TestYears(t *testing.T) {
 	s := summary(t, report.Options{})
-	if s.YearFrom != 2017 || s.YearTo != 2025 || len(s.Years) != 9 {
-		t.Fatalf("years %d–%d (%d rows)", s.YearFrom, s.YearTo, len(s.Years))
+	if s.Shown != (report.YearRange{First: 2017, Last: 2025}) || len(s.Years) != 9 {
+		t.Fatalf("years %s (%d rows)", s.Shown, len(s.Years))
 	}
 	y := s.Years[6]
 	if y.Year != 2023 || y.Incidents != 2 || y.Low.ID != "chainalysis-2023-value" || y.High.ID != "chainalysis-2023-value" {

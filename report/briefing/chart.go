@@ -131,13 +131,13 @@ func (r *renderer) chart(name string) {
 		pdf.Line(xa, by, xb, by)
 		pdf.Line(xa, by-1.2, xa, by)
 		pdf.Line(xb, by-1.2, xb, by)
-		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.Originator.Name
+		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.By.Name
 		r.setFont(style{size: 6, color: colorText})
 		// Shorter forms when the bracket is narrow: the originator stays
 		// as long as it fits.
 		if r.width(label) > xb-xa {
 			label = c.Span.Human() + ": " + pointLabel(c, hedges)
-			if long := label + ", " + c.Originator.Name; r.width(long) <= xb-xa {
+			if long := label + ", " + c.By.Name; r.width(long) <= xb-xa {
 				label = long
 			}
 		}
@@ -209,13 +209,13 @@ func pointLabel(c *report.ClaimRow, hedges *hedgeSet) string {
 	return shortFigure(c) + " " + hedgeMark(hedges, c.Hedge)
 }
 
-// shortFigure is a figure for a chart label, with its newest revision when
-// the originator revised it: "more than $750M", "about $1B, revised $660.5M".
-// The dot stays at the figure as first reported; the label says it moved.
+// shortFigure is a figure for a chart label, with its latest revision
+// (report's LatestRevision, the one the workbook shows) when the originator
+// revised it: "more than $750M", "about $1B, revised $660.5M". The dot
+// stays at the figure as first reported; the label says it moved.
 func shortFigure(c *report.ClaimRow) string {
 	s := qualified(c.Qualifier, c.Amount)
-	if n := len(c.Revisions); n > 0 {
-		rv := c.Revisions[n-1]
+	if rv := c.LatestRevision(); rv != nil {
 		s += ", revised " + qualified(rv.Qualifier, rv.Amount)
 	}
 	return s

@@ -16,17 +16,24 @@ import (
 
 // View is the data of the main template.
 type View struct {
-	Title, Subtitle, AsOf, Period string
-	Articles, References          int
-	Originators                   int
-	// Coverage: the years the reporting covers and its newest sources,
-	// apart from the as-of date.
-	Covers, NewestArticle, NewestRevision, NewestReference string
+	Title, Subtitle, AsOf string
+	// Period is the period asked for ("2022 onwards"), empty for all years.
+	Period               string
+	Articles, References int
+	Originators          int
+	// Coverage: the years the figures kept report on (Covers, a
+	// multi-year figure whole), the years the yearly chart shows (Shown,
+	// clipped to the period) and the newest sources, apart from the as-of
+	// date.
+	Covers, Shown, NewestArticle, NewestRevision, NewestReference string
 	// DataCovers is the years the whole dataset covers, for a period
 	// with nothing in it.
 	DataCovers string
-	// Empty is set when nothing in the data falls in the period asked for.
+	// Empty is set when nothing in the data falls in the period asked for
+	// (or the dataset holds nothing), and EmptyWords says which, with the
+	// period: "nothing in the dataset falls in 2030 onwards".
 	Empty          bool
+	EmptyWords     string
 	Judgments      []*JudgmentV
 	Largest        *ClaimV   // the multi-year figure most relayed
 	KeyFigures     []*ClaimV // the DPRK figures, most relayed first
@@ -111,17 +118,6 @@ func changesView(e *report.Edition) *ChangesV {
 	}
 	x.Breakdown = strings.Join(parts, ", ")
 	return x
-}
-
-// yearsText writes "2017–2023", "2023", or nothing for no years.
-func yearsText(first, last int) string {
-	switch {
-	case first == 0:
-		return ""
-	case first == last:
-		return fmt.Sprint(first)
-	}
-	return fmt.Sprintf("%d–%d", first, last)
 }
 
 // MoreV counts what the briefing leaves to the workbook; citing it cites
@@ -245,13 +241,13 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		AsOf:     escape(s.Meta.AsOfDate.Human()),
 		Articles: s.Counts.Articles,
 	}
-	if s.From != 0 || s.To != 0 {
-		v.Period = escape(s.Period())
-	}
+	v.Period = escape(s.Asked.Words())
 	v.Empty = s.Empty()
+	v.EmptyWords = escape(s.EmptyWords())
 	cov := s.Coverage
-	v.Covers = yearsText(cov.FirstYear, cov.LastYear)
-	v.DataCovers = yearsText(cov.DataFirstYear, cov.DataLastYear)
+	v.Covers = cov.Reported.String()
+	v.Shown = s.Shown.String()
+	v.DataCovers = cov.Data.String()
 	if a := cov.NewestArticle; a != nil {
 		v.NewestArticle = escape(a.Date.Human())
 		if a.DateInferred {
@@ -279,12 +275,12 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 	}
 	for _, c := range s.Claims {
 		x := cv(c)
-		if c.Unit == "USD" {
+		if c.Unit == report.UnitUSD {
 			if n := s.CountFor(c); n != nil {
 				x.Count = cv(n)
 			}
 		}
-		if c.Unit == "percent" && c.Originator.Kind != "unattributed" {
+		if c.Unit == report.UnitPercent && c.By.Kind != "unattributed" {
 			v.Shares = append(v.Shares, x)
 		}
 	}
@@ -387,14 +383,14 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 	}
 	for _, c := range conflicts {
 		x := &ConflictV{What: escape(c.Metric.Label), Period: escape(report.PeriodWords(c.Span))}
-		if c.Scope != "dprk" {
+		if c.Scope != report.DPRKScope {
 			x.Scope = escape(dataset.Meaning(dataset.Scopes, c.Scope))
 		}
 		for _, r := range c.Claims {
 			x.Reports = append(x.Reports, cv(r))
 		}
 		v.Conflicts = append(v.Conflicts, x)
-		if c.Metric.Unit == "USD" {
+		if c.Metric.Unit == report.UnitUSD {
 			v.ValueConflicts = append(v.ValueConflicts, x)
 		}
 	}
@@ -456,9 +452,9 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 func claimView(c *report.ClaimRow) *ClaimV {
 	x := &ClaimV{
 		ID: escape(c.ID), Statement: escape(c.Statement),
-		Metric: escape(c.Metric.Label), MetricID: c.Metric.ID, Period: escape(c.Span.Human()),
-		Scope: escape(dataset.Meaning(dataset.Scopes, c.Scope)), Originator: escape(c.Originator.Name),
-		OriginatorKind: c.Originator.Kind, Note: escape(c.Note), Hedge: escape(c.Hedge),
+		Metric: escape(c.Measure.Label), MetricID: c.Measure.ID, Period: escape(c.Span.Human()),
+		Scope: escape(dataset.Meaning(dataset.Scopes, c.Scope)), Originator: escape(c.By.Name),
+		OriginatorKind: c.By.Kind, Note: escape(c.Note), Hedge: escape(c.Hedge),
 		Articles: c.Articles(), Independent: c.Independent, Grade: escape(c.Admiralty()), Straddles: c.Straddles,
 		rs: c.Refs, NoteCite: c.NoteRefs,
 	}
@@ -482,11 +478,11 @@ func claimView(c *report.ClaimRow) *ClaimV {
 		}
 	}
 	var via []string
-	for _, o := range c.Via {
+	for _, o := range c.RelayedVia {
 		via = append(via, o.Name)
 	}
 	x.Via = escape(strings.Join(via, ", "))
-	for _, r := range c.Revisions {
+	for _, r := range c.RevisionRows {
 		when := " in "
 		if r.Revised.Precision() == dataset.PrecisionDay {
 			when = " on "
@@ -495,7 +491,7 @@ func claimView(c *report.ClaimRow) *ClaimV {
 	}
 	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
 	if c.HasValue() {
-		x.Summary = escape(c.Metric.Label + ", " + report.PeriodWords(c.Span) + ": " + c.Hedged())
+		x.Summary = escape(c.Measure.Label + ", " + report.PeriodWords(c.Span) + ": " + c.Hedged())
 	}
 	return x
 }

@@ -13,11 +13,11 @@ func (b *builder) overview() error {
 	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
 	put := func(v ...any) error { return sh.put(v...) }
 	period := "all years in the dataset"
-	if p := s.Period(); p != "" {
+	if p := s.Asked.Words(); p != "" {
 		period = "claims and incidents overlapping " + p
-		if s.Empty() {
-			period = "nothing in the dataset falls in " + p
-		}
+	}
+	if s.Empty() {
+		period = "none: the report is empty, " + s.EmptyWords()
 	}
 	if err := put(text(s.Meta.Title, b.st.title)); err != nil {
 		return err

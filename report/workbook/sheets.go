@@ -87,7 +87,7 @@ func (b *builder) claims() error {
 						st = b.st.usd
 					}
 					value = excelize.Cell{Value: num(c.Amount), StyleID: st}
-					if r := c.Latest(); r != nil {
+					if r := c.LatestRevision(); r != nil {
 						revised = excelize.Cell{Value: num(r.Amount), StyleID: st}
 						revisedQ = text(qualifierText(r.Qualifier), b.st.top)
 						revisedOn = text(r.Revised.String(), b.st.top)
@@ -97,20 +97,19 @@ func (b *builder) claims() error {
 					year = excelize.Cell{Value: y, StyleID: b.st.year}
 				}
 				var via []string
-				for _, v := range c.Via {
+				for _, v := range c.RelayedVia {
 					via = append(via, v.Name)
 				}
 				cells := []any{
-					text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Metric.ID, b.st.top), value, text(c.Unit, b.st.top),
+					text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Measure.ID, b.st.top), value, text(c.Unit, b.st.top),
 					text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
-					text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.Originator.ID, b.st.top), text(c.Originator.Name, b.st.wrap),
+					text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.By.ID, b.st.top), text(c.By.Name, b.st.wrap),
 					text(strings.Join(via, "; "), b.st.wrap), text(c.Admiralty(), b.st.top),
 					revised, revisedQ, revisedOn,
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
 					b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
-					formula(fmt.Sprintf(`IF(AND(C%d="stolen-usd",K%d="dprk",ISNUMBER(J%d)),IF(COUNTIFS(ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,J%d,ClaimOriginator,L%d,ClaimValue,">"&D%d)=0,1,0),0)`, r, r, r, r, r, r),
-						boolInt(b.s.IsYearHighest(c)), b.st.top),
+					formula(yearTopFormula(r), boolInt(b.s.IsYearHighest(c)), b.st.top),
 					text(c.GradeFrom(), b.st.wrap),
 				}
 				if edition {
@@ -158,7 +157,7 @@ func (b *builder) years() error {
 		for i, o := range s.YearOriginators {
 			// The highest of the originator's figures for the year, in
 			// functions every reader has (Excel 2010, LibreOffice, Gnumeric).
-			crit := fmt.Sprintf(`ClaimMetric,"stolen-usd",ClaimScope,"dprk",ClaimYear,$A%d,ClaimOriginator,%s`, r, strLit(o.ID))
+			crit := theftCriteria(fmt.Sprintf("$A%d", r), strLit(o.ID))
 			rep := y.ByOriginator[i]
 			var cached any = ""
 			worded := ""
@@ -185,9 +184,9 @@ func (b *builder) years() error {
 		reports, worded := 0, ""
 		if y.HasReports {
 			lo, hi = num(y.Low.Amount), num(y.High.Amount)
-			worded = y.Low.Hedged() + " (" + y.Low.Originator.Name + ")"
+			worded = y.Low.Hedged() + " (" + y.Low.By.Name + ")"
 			if y.High != y.Low {
-				worded += " to " + y.High.Hedged() + " (" + y.High.Originator.Name + ")"
+				worded += " to " + y.High.Hedged() + " (" + y.High.By.Name + ")"
 			}
 		}
 		for _, rep := range y.ByOriginator {
@@ -225,8 +224,8 @@ func (b *builder) years() error {
 		return err
 	}
 	for _, c := range s.Spans {
-		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Hedged(), b.st.wrap), text(c.Metric.Label, b.st.wrap),
-			text(c.Originator.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite)); err != nil {
+		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Hedged(), b.st.wrap), text(c.Measure.Label, b.st.wrap),
+			text(c.By.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite)); err != nil {
 			return err
 		}
 	}
@@ -338,14 +337,14 @@ func (b *builder) sourceMatrix() error {
 		r := sh.row + 1
 		row := buf[:3+nSrc]
 		clear(row)
-		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Hedged(), b.st.wrap), text(c.Originator.Name, b.st.wrap)
+		row[0], row[1], row[2] = text(c.ID, b.st.top), text(c.Hedged(), b.st.wrap), text(c.By.Name, b.st.wrap)
 		for _, src := range c.Sources {
 			if i := b.srcIndex[src]; i < b.articles {
 				row[3+i] = one
 			}
 		}
-		key := quantityKey(c)
-		pair := key + "\x00" + c.Originator.Name
+		key := report.ValueKey(c)
+		pair := key + "\x00" + c.By.ID
 		first := 0
 		if !firstSeen[pair] {
 			first = 1
@@ -355,8 +354,10 @@ func (b *builder) sourceMatrix() error {
 			formula(fmt.Sprintf("SUM(%s:%s)", cell(m.firstSrc, r), cell(m.lastSrc, r)), c.Articles(), b.st.top),
 			formula(fmt.Sprintf("SUMIFS(MatrixFirst,MatrixKey,%s)", cell(m.key, r)), c.Independent, b.st.top),
 			text(key, b.st.wrap),
-			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,$C$2:C%d,C%d)=1,1,0)",
-				col(m.key), cell(m.key, r), cell(m.key, r), r, r), first, b.st.top),
+			// The originator by id (Claims!L, the same row), as the
+			// report counts it: two originators may share a name.
+			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,%s!$L$2:$L%d,%s!$L%d)=1,1,0)",
+				col(m.key), cell(m.key, r), cell(m.key, r), quote(SheetClaims), r, quote(SheetClaims), r), first, b.st.top),
 		)
 		if err := sh.put(row...); err != nil {
 			return err
@@ -399,14 +400,22 @@ func (b *builder) sourceMatrix() error {
 	return sh.Flush()
 }
 
-// quantityKey names what a claim measures and the value it gives; claims
-// with equal keys from different originators confirm each other. A
-// statement, or a figure with no period, is its own quantity.
-func quantityKey(c *report.ClaimRow) string {
-	if !c.HasValue() || c.Span.IsZero() {
-		return c.ID
-	}
-	return strings.Join([]string{c.Metric.ID, c.Scope, c.Span.String(), c.Amount.String()}, " | ")
+// theftCriteria are the COUNTIFS/SUMIFS criteria over the Claims sheet
+// that select one originator's single-year theft figures for a year:
+// report.IsTheft in formula form, its literals taken from the same
+// constants (a single year implies a dated period).
+func theftCriteria(year, originator string) string {
+	return fmt.Sprintf("ClaimMetric,%s,ClaimScope,%s,ClaimYear,%s,ClaimOriginator,%s",
+		strLit(report.TheftMetric), strLit(report.DPRKScope), year, originator)
+}
+
+// yearTopFormula is the Claims sheet's "highest of its originator's theft
+// figures for the year" for row r: 1 when the row is a single-year theft
+// figure (report.IsTheft) that no figure of the same originator for the
+// same year exceeds, as Summary.IsYearHighest decides.
+func yearTopFormula(r int) string {
+	return fmt.Sprintf(`IF(AND(C%d=%s,K%d=%s,ISNUMBER(J%d)),IF(COUNTIFS(%s,ClaimValue,">"&D%d)=0,1,0),0)`,
+		r, strLit(report.TheftMetric), r, strLit(report.DPRKScope), r, theftCriteria(fmt.Sprintf("J%d", r), fmt.Sprintf("L%d", r)), r)
 }
 
 func (b *builder) sources() error {
@@ -544,13 +553,13 @@ func (b *builder) conflicts() error {
 				st = b.st.usd
 			}
 			var revised, revisedOn any
-			if r := c.Latest(); r != nil {
+			if r := c.LatestRevision(); r != nil {
 				revised = text(report.Qualified(r.Qualifier, r.Amount, c.Unit), b.st.wrap)
 				revisedOn = text(r.Revised.String(), b.st.top)
 			}
 			if err := sh.put(
 				excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(cf.Metric.Label, b.st.wrap), text(cf.Scope, b.st.top), text(report.PeriodWords(cf.Span), b.st.top),
-				text(c.Originator.Name, b.st.wrap), excelize.Cell{Value: num(c.Amount), StyleID: st}, text(qualifierText(c.Qualifier), b.st.top),
+				text(c.By.Name, b.st.wrap), excelize.Cell{Value: num(c.Amount), StyleID: st}, text(qualifierText(c.Qualifier), b.st.top),
 				text(c.Hedged(), b.st.wrap), revised, revisedOn, text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite),
 			); err != nil {
 				return err
