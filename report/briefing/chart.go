@@ -13,31 +13,52 @@ import (
 // Colours of the originators' dots, in the order of the yearly table.
 var seriesColors = [][3]int{{31, 56, 100}, {197, 90, 17}, {84, 130, 53}, {112, 48, 160}, {191, 143, 0}, {46, 117, 182}}
 
-// chart draws the yearly chart as vector graphics: for each year a bar from
-// the lowest to the highest reported figure and a dot per originator,
-// labelled with its qualifier (a † marks a hedged figure, spelled out under
-// the chart); under the axis, the multi-year figures as brackets across the
-// years they cover, and the count of named incidents. Nothing is added up.
 // chartHeight is the height the chart takes, brackets and legend included.
 func (r *renderer) chartHeight() float64 {
 	return 78.0 + 5*float64(min(len(r.doc.Summary.Spans), MaxSpans))
 }
 
-func (r *renderer) chart(name string) {
+// chart draws the yearly chart as vector graphics: for each year a bar from
+// the lowest to the highest reported figure and a dot per originator,
+// labelled with its qualifier (a † marks a hedged figure, spelled out under
+// the chart); under the axis, the multi-year figures as brackets across the
+// years they cover, and the count of named incidents. Nothing is added up.
+// Every fenced chart block draws this one chart: the template function
+// chart checks the name.
+func (r *renderer) chart() {
 	s := r.doc.Summary
 	r.room(r.chartHeight() + 4)
-	pdf := r.pdf
-	x0, y0 := r.x+16, r.y+4 // plot area origin (top left)
-	plotW, plotH := r.w-18, 52.0
-	years := s.Years
-	hedges := &hedgeSet{}
-	if len(years) == 0 {
+	if len(s.Years) == 0 {
 		r.setFont(style{size: 8.5, italic: true, color: colorMuted})
-		pdf.SetXY(r.x, r.y)
+		r.pdf.SetXY(r.x, r.y)
 		r.cell(r.w, 6, "No yearly figures in this period.", "L", 0, "")
 		r.y += 8
 		return
 	}
+	p := r.newPlot(s.Years)
+	hedges := &hedgeSet{}
+	r.grid(p)
+	for i, y := range s.Years {
+		r.year(p, i, y, hedges)
+	}
+	by := r.brackets(p, s.Spans[:min(len(s.Spans), MaxSpans)], hedges)
+	r.legend(p, by, s.YearOriginators, hedges)
+}
+
+// plot is the chart's plot area and scale.
+type plot struct {
+	years      []*report.YearRow
+	x0, y0     float64 // origin (top left)
+	w, h       float64
+	slot       float64 // the width of one year
+	maxV, step float64 // the axis maximum and tick step
+}
+
+func (p *plot) scaleY(v float64) float64 { return p.y0 + p.h - v/p.maxV*p.h }
+
+// newPlot sizes the plot area and its scale for the years' figures.
+func (r *renderer) newPlot(years []*report.YearRow) *plot {
+	p := &plot{years: years, x0: r.x + 16, y0: r.y + 4, w: r.w - 18, h: 52.0}
 	top := decimal.Zero
 	for _, y := range years {
 		if y.HasReports {
@@ -47,74 +68,85 @@ func (r *renderer) chart(name string) {
 	// The last year's labels run right of its dots: narrow the plot so that
 	// they end inside the margin.
 	r.setFont(style{size: 6, color: colorText})
-	slot := plotW / float64(len(years))
+	slot := p.w / float64(len(years))
 	probe := &hedgeSet{} // measures the marks without numbering them
 	for _, rep := range years[len(years)-1].ByOriginator {
 		if rep.Claim != nil {
 			w := r.width(pointLabel(rep.Claim, probe)) + 5
-			plotW = math.Min(plotW, r.w-18-(w-slot/2))
+			p.w = math.Min(p.w, r.w-18-(w-slot/2))
 		}
 	}
-	maxV, step := niceScale(top.InexactFloat64())
-	scaleY := func(v float64) float64 { return y0 + plotH - v/maxV*plotH }
+	p.maxV, p.step = niceScale(top.InexactFloat64())
+	p.slot = p.w / float64(len(years))
+	return p
+}
 
-	// Grid and axis labels.
+// grid draws the horizontal grid lines, the axis and its labels.
+func (r *renderer) grid(p *plot) {
+	pdf := r.pdf
 	pdf.SetLineWidth(0.15)
-	for v := 0.0; v <= maxV+step/2; v += step {
-		yy := scaleY(v)
+	for v := 0.0; v <= p.maxV+p.step/2; v += p.step {
+		yy := p.scaleY(v)
 		pdf.SetDrawColor(215, 215, 215)
-		pdf.Line(x0, yy, x0+plotW, yy)
+		pdf.Line(p.x0, yy, p.x0+p.w, yy)
 		r.setFont(style{size: 7, color: colorMuted})
 		pdf.SetXY(r.x, yy-2)
 		r.cell(14.5, 4, axisLabel(v), "R", 0, "")
 	}
 	pdf.SetDrawColor(120, 120, 120)
-	pdf.Line(x0, y0+plotH, x0+plotW, y0+plotH)
+	pdf.Line(p.x0, p.y0+p.h, p.x0+p.w, p.y0+p.h)
+}
 
-	slot = plotW / float64(len(years))
-	for i, y := range years {
-		cx := x0 + slot*(float64(i)+0.5)
-		r.setFont(style{size: 7.5, color: colorText})
-		pdf.SetXY(cx-slot/2, y0+plotH+1)
-		r.cell(slot, 4, fmt.Sprint(y.Year), "C", 0, "")
-		if !y.HasReports {
-			r.setFont(style{size: 6, italic: true, color: colorMuted})
-			pdf.SetXY(cx-slot/2, y0+plotH-9)
-			pdf.MultiCell(slot, 2.6, "no single-year figure", "", "C", false)
-		}
-		if y.HasReports {
-			lo, hi := scaleY(y.Low.Amount.InexactFloat64()), scaleY(y.High.Amount.InexactFloat64())
-			bw := math.Min(slot*0.28, 9)
-			pdf.SetFillColor(214, 224, 240)
-			pdf.SetDrawColor(150, 170, 200)
-			pdf.Rect(cx-bw/2, hi, bw, math.Max(lo-hi, 0.6), "FD")
-		}
-		for j, rep := range y.ByOriginator {
-			if rep.Claim == nil {
-				continue
-			}
-			c := seriesColors[j%len(seriesColors)]
-			pdf.SetFillColor(c[0], c[1], c[2])
-			off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
-			dy := scaleY(rep.Claim.Amount.InexactFloat64())
-			pdf.Circle(cx+off, dy, 1.1, "F")
-			label := pointLabel(rep.Claim, hedges)
-			r.setFont(style{size: 6, color: colorText})
-			lw := r.width(label) + 1
-			pdf.SetXY(cx+off+1.8, dy-2)
-			r.cell(lw, 4, label, "L", 0, "")
-		}
-		if y.Incidents > 0 {
-			r.setFont(style{size: 6, color: colorMuted})
-			pdf.SetXY(cx-slot/2, y0+plotH+4)
-			r.cell(slot, 3, report.Plural(y.Incidents, "named incident"), "C", 0, "")
-		}
+// year draws the i-th year: its label, the low–high bar, a labelled dot
+// per originator, and the count of named incidents.
+func (r *renderer) year(p *plot, i int, y *report.YearRow, hedges *hedgeSet) {
+	pdf := r.pdf
+	cx := p.x0 + p.slot*(float64(i)+0.5)
+	r.setFont(style{size: 7.5, color: colorText})
+	pdf.SetXY(cx-p.slot/2, p.y0+p.h+1)
+	r.cell(p.slot, 4, fmt.Sprint(y.Year), "C", 0, "")
+	if !y.HasReports {
+		r.setFont(style{size: 6, italic: true, color: colorMuted})
+		pdf.SetXY(cx-p.slot/2, p.y0+p.h-9)
+		pdf.MultiCell(p.slot, 2.6, "no single-year figure", "", "C", false)
+	} else {
+		lo, hi := p.scaleY(y.Low.Amount.InexactFloat64()), p.scaleY(y.High.Amount.InexactFloat64())
+		bw := math.Min(p.slot*0.28, 9)
+		pdf.SetFillColor(214, 224, 240)
+		pdf.SetDrawColor(150, 170, 200)
+		pdf.Rect(cx-bw/2, hi, bw, math.Max(lo-hi, 0.6), "FD")
 	}
-	// Multi-year figures: a bracket under the years each covers.
-	by := y0 + plotH + 9
-	for _, c := range s.Spans[:min(len(s.Spans), MaxSpans)] {
+	for j, rep := range y.ByOriginator {
+		if rep.Claim == nil {
+			continue
+		}
+		c := seriesColors[j%len(seriesColors)]
+		pdf.SetFillColor(c[0], c[1], c[2])
+		off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
+		dy := p.scaleY(rep.Claim.Amount.InexactFloat64())
+		pdf.Circle(cx+off, dy, 1.1, "F")
+		label := pointLabel(rep.Claim, hedges)
+		r.tracef("DOT %d %s %q", y.Year, rep.Claim.ID, label)
+		r.setFont(style{size: 6, color: colorText})
+		lw := r.width(label) + 1
+		pdf.SetXY(cx+off+1.8, dy-2)
+		r.cell(lw, 4, label, "L", 0, "")
+	}
+	if y.Incidents > 0 {
+		r.setFont(style{size: 6, color: colorMuted})
+		pdf.SetXY(cx-p.slot/2, p.y0+p.h+4)
+		r.cell(p.slot, 3, report.Plural(y.Incidents, "named incident"), "C", 0, "")
+	}
+}
+
+// brackets draws the multi-year figures, each a bracket under the years it
+// covers, and returns where the legend starts.
+func (r *renderer) brackets(p *plot, spans []*report.ClaimRow, hedges *hedgeSet) float64 {
+	pdf := r.pdf
+	by := p.y0 + p.h + 9
+	for _, c := range spans {
 		first, last := -1, -1
-		for i, y := range years {
+		for i, y := range p.years {
 			if c.Span.Start.IsZero() && y.Year <= c.Span.End.Year || y.Year >= c.Span.Start.Year && y.Year <= c.Span.End.Year {
 				if first < 0 {
 					first = i
@@ -125,7 +157,7 @@ func (r *renderer) chart(name string) {
 		if first < 0 {
 			continue
 		}
-		xa, xb := x0+slot*float64(first)+1, x0+slot*float64(last+1)-1
+		xa, xb := p.x0+p.slot*float64(first)+1, p.x0+p.slot*float64(last+1)-1
 		pdf.SetDrawColor(90, 90, 90)
 		pdf.SetLineWidth(0.3)
 		pdf.Line(xa, by, xb, by)
@@ -145,10 +177,15 @@ func (r *renderer) chart(name string) {
 		r.cell(xb-xa, 3.5, label, "C", 0, "")
 		by += 5
 	}
+	return by
+}
 
-	// Legend.
+// legend draws the originators' colours, the bar's meaning and the hedges
+// the marks refer to, from y = by, and moves the text below the chart.
+func (r *renderer) legend(p *plot, by float64, origs []*report.OriginatorRow, hedges *hedgeSet) {
+	pdf := r.pdf
 	ly := by + 1
-	lx := x0
+	lx := p.x0
 	r.setFont(style{size: 7.5, color: colorText})
 	item := func(draw func(x, y float64), label string) {
 		draw(lx+1.5, ly+2)
@@ -156,12 +193,12 @@ func (r *renderer) chart(name string) {
 		w := r.width(label) + 2
 		r.cell(w, 4, label, "L", 0, "")
 		lx += w + 6
-		if lx > x0+plotW-30 {
-			lx = x0
+		if lx > p.x0+p.w-30 {
+			lx = p.x0
 			ly += 4.5
 		}
 	}
-	for j, o := range s.YearOriginators {
+	for j, o := range origs {
 		c := seriesColors[j%len(seriesColors)]
 		item(func(x, y float64) { pdf.SetFillColor(c[0], c[1], c[2]); pdf.Circle(x, y, 1.1, "F") }, o.Name)
 	}
@@ -173,8 +210,8 @@ func (r *renderer) chart(name string) {
 	ly += 5
 	for i, h := range hedges.list {
 		r.setFont(style{size: 7, color: colorMuted})
-		pdf.SetXY(x0, ly)
-		r.cell(plotW, 3.5, mark(i)+" "+h, "L", 0, "")
+		pdf.SetXY(p.x0, ly)
+		r.cell(p.w, 3.5, mark(i)+" "+h, "L", 0, "")
 		ly += 3.6
 	}
 	r.y = ly + 3
@@ -229,7 +266,7 @@ func qualified(qualifier string, v decimal.Decimal) string {
 	return report.MoneyShort(v)
 }
 
-// niceScale returns an axis maximum and step of 1, 2 or 5 × 10^k.
+// niceScale returns an axis maximum and a step of 1, 2, 2.5 or 5 × 10^k.
 func niceScale(top float64) (float64, float64) {
 	if top <= 0 {
 		return 1e6, 2.5e5

@@ -292,7 +292,7 @@ func (r *renderer) block(n ast.Node) {
 		body := strings.TrimSpace(string(r.lines(n)))
 		if info == "chart" {
 			r.tracef("CHART %s", body)
-			r.chart(body)
+			r.chart()
 			return
 		}
 		r.code(body)
