@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -137,4 +138,35 @@ func put(data, archive fstest.MapFS, name string, b []byte) {
 	} else {
 		data[name] = &fstest.MapFile{Data: b}
 	}
+}
+
+// DefaultWith is the default dataset (base, as dataset.Default gives it)
+// with the files of the txtar at path appended to the files of the same
+// name: a fixture that adds a record or two to the real data.
+func DefaultWith(t testing.TB, base fs.FS, path string) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := fstest.MapFS{}
+	err = fs.WalkDir(base, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(base, p)
+		data[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		old, ok := data[f.Name]
+		if !ok {
+			t.Fatalf("%s: the default dataset has no %s to add to", path, f.Name)
+		}
+		data[f.Name] = &fstest.MapFile{Data: append(append(slices.Clone(old.Data), '\n'), f.Data...)}
+	}
+	return data
 }

@@ -368,8 +368,11 @@ func colName(n int) string {
 }
 
 // recalcCases are the workbooks whose cached values a recalculating reader
-// must reproduce: the default data, a period filter, and a synthetic
-// dataset large enough to give one originator several figures for a year;
+// must reproduce: the default data, a period filter, a synthetic dataset
+// large enough to give one originator several figures for a year, an
+// edition, and the default data with a second undated share (which the
+// report and the formulas must both count as confirmed) and with revisions
+// listed out of date order;
 // with -large, also the 100k-incident synthetic dataset the benchmarks use.
 func recalcCases(t *testing.T) []struct {
 	name string
@@ -408,6 +411,8 @@ func recalcCases(t *testing.T) []struct {
 		{"from-2022-to-2023", report.Compute(def, report.Options{From: 2022, To: 2023})},
 		{"synthetic-2000", big},
 		{"edition-300", editionSummary(t, 300)},
+		{"undated-share", overlaySummary(t, "undated-share")},
+		{"revisions-out-of-order", overlaySummary(t, "revisions-out-of-order")},
 	}
 	if *large {
 		cases = append(cases, struct {

@@ -1,0 +1,168 @@
+package workbook_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/testtool"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/workbook"
+	"github.com/dprkreport/dprkreport/templates"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// overlaySummary computes the default dataset with
+// report/testdata/overlays/NAME.txtar added to it.
+func overlaySummary(t testing.TB, name string) *report.Summary {
+	t.Helper()
+	data := testtool.DefaultWith(t, dataset.Default(), filepath.Join("..", "testdata", "overlays", name+".txtar"))
+	d, err := dataset.Load(data, dataset.Options{Name: name})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return report.Compute(d, report.Options{})
+}
+
+// sheetRows reads a sheet of the workbook as rows of cell text keyed by
+// the header row's names.
+func sheetRows(t *testing.T, f *excelize.File, sheet string) []map[string]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, row := range rows[1:] {
+		m := map[string]string{}
+		for i, v := range row {
+			m[rows[0][i]] = v
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var confirmedSentence = regexp.MustCompile(`(None|\d+) of the (\d+) figures (?:is|are) confirmed by a second independent originator`)
+
+// TestArtifactsAgree builds both artifacts the way a run does and checks
+// that what the briefing says equals what the workbook caches: the counts
+// of figures and of confirmed figures, and every chart label's revision
+// against the Claims sheet's latest revision.
+func TestArtifactsAgree(t *testing.T) {
+	tmpl, err := briefing.Parse(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"default", "undated-share", "revisions-out-of-order"} {
+		t.Run(name, func(t *testing.T) {
+			s := defaultSummary(t)
+			if name != "default" {
+				s = overlaySummary(t, name)
+			}
+			doc, err := briefing.Compose(s, tmpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var trace bytes.Buffer
+			var pdf bytes.Buffer
+			if _, err := briefing.Render(&pdf, doc, briefing.Options{Date: buildDate, Trace: &trace}); err != nil {
+				t.Fatal(err)
+			}
+			var xlsx bytes.Buffer
+			if err := workbook.Write(&xlsx, s, workbook.Options{Date: buildDate}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&xlsx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			checkCounts(t, f, string(doc.Markdown))
+			checkChartRevisions(t, f, trace.String())
+		})
+	}
+}
+
+// checkCounts compares the briefing's "N of the M figures are confirmed"
+// with the Overview's cached counts.
+func checkCounts(t *testing.T, f *excelize.File, markdown string) {
+	t.Helper()
+	m := confirmedSentence.FindStringSubmatch(markdown)
+	if m == nil {
+		t.Fatal("the briefing states no count of confirmed figures")
+	}
+	confirmed, figures := m[1], m[2]
+	if confirmed == "None" {
+		confirmed = "0"
+	}
+	overview := map[string]string{}
+	rows, err := f.GetRows(workbook.SheetOverview, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			overview[strings.TrimSpace(r[0])] = r[1]
+		}
+	}
+	if got := overview["of which figures"]; got != figures {
+		t.Errorf("the workbook counts %s figures, the briefing %s", got, figures)
+	}
+	if got := overview["confirmed by two or more independent originators"]; got != confirmed {
+		t.Errorf("the workbook counts %s confirmed figures, the briefing %s", got, confirmed)
+	}
+}
+
+var dotLine = regexp.MustCompile(`(?m)^DOT \d+ (\S+) "(.*)"$`)
+
+// checkChartRevisions compares each chart dot's "revised …" with the
+// Claims sheet's Latest revision and Revision qualifier for its claim.
+func checkChartRevisions(t *testing.T, f *excelize.File, trace string) {
+	t.Helper()
+	claims := map[string]map[string]string{}
+	for _, r := range sheetRows(t, f, workbook.SheetClaims) {
+		claims[r["ID"]] = r
+	}
+	dots := dotLine.FindAllStringSubmatch(trace, -1)
+	if len(dots) == 0 {
+		t.Fatal("the chart draws no labelled dot")
+	}
+	revised := 0
+	for _, d := range dots {
+		id, label := d[1], d[2]
+		row, ok := claims[id]
+		if !ok {
+			t.Errorf("chart dot for %s, which the Claims sheet lacks", id)
+			continue
+		}
+		latest := row["Latest revision"]
+		if latest == "" {
+			if strings.Contains(label, "revised") {
+				t.Errorf("%s: the chart says %q, the workbook has no revision", id, label)
+			}
+			continue
+		}
+		revised++
+		v, err := strconv.ParseFloat(latest, 64)
+		if err != nil {
+			t.Fatalf("%s: Latest revision %q: %v", id, latest, err)
+		}
+		want := report.MoneyShort(decimal.NewFromFloat(v))
+		if q := row["Revision qualifier"]; q != "(plain figure)" {
+			want = q + " " + want
+		}
+		if !strings.Contains(label, ", revised "+want) {
+			t.Errorf("%s: the chart labels %q, the workbook's latest revision is %s", id, label, want)
+		}
+	}
+	if revised == 0 {
+		t.Error("no charted figure has a revision: the comparison checked nothing")
+	}
+}
