@@ -15,6 +15,7 @@ import (
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/dprkreport/dprkreport/templates"
 )
@@ -74,8 +75,8 @@ func FuzzDataset(f *testing.F) {
 		s := report.Compute(d, report.Options{})
 		// Compared with the unfuzzed dataset as the previous edition, the
 		// fuzzed text also reaches the changes section and sheet.
-		s.Edition = report.Compare(report.Compute(base, report.Options{}), s)
-		doc, err := briefing.Compose(s, tmpl)
+		e := edition.Compare(report.Compute(base, report.Options{}), s)
+		doc, err := briefing.Compose(s, e, tmpl)
 		if err != nil {
 			t.Fatalf("a valid dataset the briefing cannot compose: %v", err)
 		}
@@ -89,7 +90,7 @@ func FuzzDataset(f *testing.F) {
 			}
 		}
 		var xlsx bytes.Buffer
-		if err := workbook.Write(&xlsx, s, workbook.Options{Date: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}); err != nil {
+		if err := workbook.Write(&xlsx, s, workbook.Options{Date: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), Edition: e, Numbering: doc.Numbering}); err != nil {
 			t.Fatalf("a valid dataset the workbook cannot hold: %v", err)
 		}
 		zr, err := zip.NewReader(bytes.NewReader(xlsx.Bytes()), int64(xlsx.Len()))

@@ -13,6 +13,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/internal/ioerr"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // maxSummaryRows bounds the change table of a job summary: GitHub keeps 1
@@ -24,7 +25,7 @@ const maxSummaryRows = 200
 // Actions step: the file GITHUB_STEP_SUMMARY names. It must be a regular
 // file, as the data files must: a named pipe or a device is refused before
 // anything waits on it. Any failed write is an error naming the file.
-func stepSummary(path string, e *report.Edition, baseline string) error {
+func stepSummary(path string, e *edition.Edition, baseline string) error {
 	f, err := openSummary(path)
 	if err != nil {
 		return fmt.Errorf("job summary %s: %w", path, ioerr.Cause(err))
@@ -68,7 +69,7 @@ func openSummary(path string) (*os.File, error) {
 
 // writeSummary writes the change list to w, returning the first write
 // error.
-func writeSummary(w io.Writer, e *report.Edition, baseline string) error {
+func writeSummary(w io.Writer, e *edition.Edition, baseline string) error {
 	bw := bufio.NewWriter(w)
 	writeChanges(bw, e, baseline)
 	return bw.Flush()
@@ -76,12 +77,12 @@ func writeSummary(w io.Writer, e *report.Edition, baseline string) error {
 
 // writeChanges writes the change list as GitHub Markdown: a heading, the
 // counts by rank, and a table, one change a row, every cell escaped.
-func writeChanges(w io.Writer, e *report.Edition, baseline string) {
+func writeChanges(w io.Writer, e *edition.Edition, baseline string) {
 	n := e.Counts()
 	fmt.Fprintf(w, "## Changes since the edition as of %s\n\n", e.Since)
 	fmt.Fprintf(w, "Baseline %s, dataset fingerprint `%s`. %s: %d to figures and conflicts, %d to standing (grades, attribution, independence), %d to sourcing, %d to wording.\n\n",
 		mdCode(baseline), e.Fingerprint[:12], report.Capital(report.Plural(len(e.Changes), "change")),
-		n[report.RankFigure], n[report.RankStanding], n[report.RankSourcing], n[report.RankWording])
+		n[edition.RankFigure], n[edition.RankStanding], n[edition.RankSourcing], n[edition.RankWording])
 	if len(e.Changes) == 0 {
 		return
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // Dataset text in a job summary's table is shown, never acted on: no
@@ -27,7 +27,7 @@ func TestMarkdownCellInert(t *testing.T) {
 
 // A write that fails is the summary's error, not a silent success.
 func TestSummaryWriteError(t *testing.T) {
-	e := &report.Edition{Fingerprint: strings.Repeat("0", 64)}
+	e := &edition.Edition{Fingerprint: strings.Repeat("0", 64)}
 	if err := writeSummary(failingWriter{}, e, "base"); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("writeSummary to a failing writer: %v, want disk full", err)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/dprkreport/dprkreport/internal/ioerr"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/dprkreport/dprkreport/templates"
 )
@@ -174,10 +175,13 @@ func loadDatasets(cfg config, data fs.FS, opt dataset.Options) (d, base *dataset
 // path as given, cleaned, in the platform's form (C:\old on Windows).
 func baselineName(cfg config) string { return filepath.Clean(cfg.baseline) }
 
-// built is what a run computes from its inputs: the summary (with the
-// edition, given a baseline) and, when asked for, the composed briefing.
+// built is what a run computes from its inputs: the summary, the edition
+// beside it (given a baseline), the bibliography's numbering and, when
+// asked for, the composed briefing.
 type built struct {
 	sum *report.Summary
+	ed  *edition.Edition
+	num *report.Numbering
 	doc *briefing.Doc
 }
 
@@ -187,7 +191,7 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 	ropt := report.Options{From: cfg.from, To: cfg.to}
 	b := &built{sum: report.Compute(in.data, ropt)}
 	if in.base != nil {
-		b.sum.Edition = report.Compare(report.Compute(in.base, ropt), b.sum)
+		b.ed = edition.Compare(report.Compute(in.base, ropt), b.sum)
 	}
 	if b.sum.Empty() && !cfg.check {
 		// Not an error: the artifacts say so plainly, and a scheduled job
@@ -196,13 +200,16 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 	}
 	// The briefing numbers sources in the order it first cites them; the
 	// workbook uses the same numbers, so number them before rendering
-	// either. The second pass, which writes the briefing's text, runs only
-	// when a briefing is asked for (or checked).
+	// either (report.Numbering says why a workbook alone needs this). The
+	// second pass, which writes the briefing's text, runs only when a
+	// briefing is asked for (or checked).
 	var err error
 	if compose {
-		b.doc, err = briefing.Compose(b.sum, in.tmpl)
+		if b.doc, err = briefing.Compose(b.sum, b.ed, in.tmpl); err == nil {
+			b.num = b.doc.Numbering
+		}
 	} else {
-		_, err = briefing.Number(b.sum, in.tmpl)
+		b.num, err = briefing.Number(b.sum, b.ed, in.tmpl)
 	}
 	if err != nil {
 		return nil, failure(err, "")
@@ -213,12 +220,12 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 // check finishes a --check run: the job summary, then the summary of what
 // was found on stdout.
 func check(stdout io.Writer, cfg config, in *inputs, b *built, warnings int) error {
-	if e := b.sum.Edition; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
+	if e := b.ed; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
 		if err := stepSummary(cfg.env.stepSummary, e, cfg.baseline); err != nil {
 			return failure(err, "GITHUB_STEP_SUMMARY names the file a GitHub Actions step appends its summary to")
 		}
 	}
-	printCheck(stdout, in.data, b.sum, cfg, warnings)
+	printCheck(stdout, in.data, b.sum, b.ed, cfg, warnings)
 	return nil
 }
 
@@ -247,7 +254,9 @@ func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) 
 	errs := make([]error, len(arts))
 	var wg sync.WaitGroup
 	for i, a := range arts {
-		wg.Go(func() { errs[i] = render(ws[i], a, b.doc, b.sum, when, in.fallback) })
+		wg.Go(func() {
+			errs[i] = render(ws[i], a, b, workbook.Options{Date: when, Version: buildVersion(), Edition: b.ed, Numbering: b.num}, in.fallback)
+		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -265,19 +274,19 @@ func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) 
 }
 
 // render writes one artifact to w and sets its description.
-func render(w io.Writer, a *artifact, doc *briefing.Doc, sum *report.Summary, when time.Time, fallback *briefing.Font) error {
+func render(w io.Writer, a *artifact, b *built, wopt workbook.Options, fallback *briefing.Font) error {
 	switch a.format {
 	case "pdf":
-		pages, err := briefing.Render(w, doc, briefing.Options{Date: when, Fallback: fallback, Version: buildVersion()})
+		pages, err := briefing.Render(w, b.doc, briefing.Options{Date: wopt.Date, Fallback: fallback, Version: wopt.Version})
 		if err != nil {
 			return fmt.Errorf("render briefing: %w", err)
 		}
 		a.desc = report.Plural(pages, "page")
 	case "xlsx":
-		if err := workbook.Write(w, sum, workbook.Options{Date: when, Version: buildVersion()}); err != nil {
+		if err := workbook.Write(w, b.sum, wopt); err != nil {
 			return fmt.Errorf("render workbook: %w", err)
 		}
-		a.desc = report.Plural(len(workbook.SheetNames(sum)), "sheet")
+		a.desc = report.Plural(len(workbook.SheetNames(b.sum, b.ed)), "sheet")
 	}
 	return nil
 }
@@ -425,7 +434,7 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config, warnings int) {
+func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, e *edition.Edition, cfg config, warnings int) {
 	n := s.Counts
 	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
 	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
@@ -451,10 +460,10 @@ func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, cfg config, 
 	if cfg.archive != "" {
 		fmt.Fprintf(w, "archive:     %d excerpts verified in %d articles from %s\n", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
 	}
-	if e := s.Edition; e != nil {
+	if e != nil {
 		n := e.Counts()
 		fmt.Fprintf(w, "changes:     %d since %s (fingerprint %s): %d figures and conflicts, %d standing, %d sourcing, %d wording\n",
-			len(e.Changes), e.Since, e.Fingerprint[:12], n[report.RankFigure], n[report.RankStanding], n[report.RankSourcing], n[report.RankWording])
+			len(e.Changes), e.Since, e.Fingerprint[:12], n[edition.RankFigure], n[edition.RankStanding], n[edition.RankSourcing], n[edition.RankWording])
 		for _, c := range e.Changes {
 			fmt.Fprintf(w, "  %s\n", safe(c.Line()))
 		}

@@ -21,12 +21,14 @@ import "fmt"
 // by no source (which validation rejects) gets F, "cannot be judged".
 
 // GradeSource is the source that earns the claim's letter: the most
-// reliable of the sources that state it, the first in bibliography order
-// among equals; nil when none does.
-func (c *ClaimRow) GradeSource() *SourceRow {
+// reliable of the sources that state it, the first in num's bibliography
+// order among equals (in the data's order when num is nil: the letter is
+// the same either way); nil when none does.
+func (c *ClaimRow) GradeSource(num *Numbering) *SourceRow {
 	var best *SourceRow
 	for _, s := range c.Sources {
-		if best == nil || s.Reliability < best.Reliability {
+		if best == nil || s.Reliability < best.Reliability ||
+			(num != nil && s.Reliability == best.Reliability && num.compare(s, best) < 0) {
 			best = s
 		}
 	}
@@ -37,19 +39,20 @@ func (c *ClaimRow) GradeSource() *SourceRow {
 // GradeSource and the claim's credibility ("B3").
 func (c *ClaimRow) Admiralty() string {
 	letter := "F"
-	if s := c.GradeSource(); s != nil {
+	if s := c.GradeSource(nil); s != nil {
 		letter = s.Reliability
 	}
 	return fmt.Sprintf("%s%d", letter, c.Grade)
 }
 
-// GradeFrom says which source earned the claim's letter, for a reader who
-// asks why a figure is graded as it is: "[R1] Yonhap News Agency (copy at
-// indiatips.in), reliability B". It is "" when no source states the claim.
-func (c *ClaimRow) GradeFrom() string {
-	s := c.GradeSource()
+// GradeFrom says which source earned the claim's letter, numbered by num,
+// for a reader who asks why a figure is graded as it is: "[R1] Yonhap News
+// Agency (copy at indiatips.in), reliability B". It is "" when no source
+// states the claim.
+func (c *ClaimRow) GradeFrom(num *Numbering) string {
+	s := c.GradeSource(num)
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf("[%s] %s, reliability %s", s.Label(), s.Outlet, s.Reliability)
+	return fmt.Sprintf("[%s] %s, reliability %s", num.Label(s), s.Outlet, s.Reliability)
 }

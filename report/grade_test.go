@@ -30,7 +30,7 @@ func TestGradeFromTheBestSourceStatingIt(t *testing.T) {
 		if got := c.Admiralty(); got != tc.grade {
 			t.Errorf("%s: grade %s, want %s", tc.id, got, tc.grade)
 		}
-		if got := c.GradeSource(); got == nil || got.ID != tc.from {
+		if got := c.GradeSource(report.DefaultNumbering(s)); got == nil || got.ID != tc.from {
 			t.Errorf("%s: graded from %v, want %s", tc.id, got, tc.from)
 		}
 	}

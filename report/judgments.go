@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/shopspring/decimal"
@@ -356,46 +354,4 @@ func monthsBetween(a, b time.Time) int {
 		return 0
 	}
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
-}
-
-// Plural counts: "1 figure", "3 figures".
-func Plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// Capital capitalises the first letter of a name that starts a sentence.
-func Capital(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// Wording is how a citation's source words a figure: its own qualifier (or
-// the figure's) with the value, and its own verb where it gives one:
-// "an estimated $3 billion, “drained”".
-func Wording(c dataset.Citation, qualifier, verb string, v decimal.Decimal, unit string) string {
-	q := qualifier
-	if c.Qualifier != "" {
-		q = c.Qualifier
-	}
-	w := Qualified(q, v, unit)
-	if c.Verb != "" && c.Verb != verb {
-		w += ", “" + c.Verb + "”"
-	}
-	return w
 }

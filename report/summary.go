@@ -5,9 +5,7 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/dprkreport/dprkreport/dataset"
 )
@@ -29,7 +27,9 @@ type Summary struct {
 	Fingerprint string
 	Asked       Period // the period asked for (Options); see years.go
 
-	Sources     []*SourceRow // numbered bibliography, in citation order
+	// Sources are the sources cited: articles, then references, each in
+	// the order the data first cites them (DefaultNumbering's order).
+	Sources     []*SourceRow
 	Originators []*OriginatorRow
 	Claims      []*ClaimRow
 	Incidents   []*IncidentRow
@@ -54,10 +54,6 @@ type Summary struct {
 
 	Counts   Counts
 	Coverage Coverage
-
-	// Edition is what changed since the baseline, when one is given
-	// (Compare); nil otherwise.
-	Edition *Edition
 
 	yearTop map[*ClaimRow]bool // see IsYearHighest
 }
@@ -97,8 +93,8 @@ func (c *CiteRow) Ref() Ref {
 }
 
 // MergeRefs joins the refs of each source into one, paragraphs in order of
-// first appearance, and orders them as the bibliography does: articles,
-// then references, each by number.
+// first appearance, sources in order of first appearance (a Numbering
+// orders them as the bibliography does).
 func MergeRefs(refs []Ref) []Ref {
 	var out []Ref
 	idx := map[*SourceRow]int{}
@@ -115,16 +111,8 @@ func MergeRefs(refs []Ref) []Ref {
 			}
 		}
 	}
-	slices.SortStableFunc(out, byRef)
 	return out
 }
-
-// bySource orders sources as the bibliography does.
-func bySource(a, b *SourceRow) int {
-	return cmp.Or(cmp.Compare(boolInt(a.IsReference()), boolInt(b.IsReference())), cmp.Compare(a.N, b.N))
-}
-
-func byRef(a, b Ref) int { return bySource(a.Source, b.Source) }
 
 // Counts are the headline numbers that --check, the workbook's Overview and
 // the briefing's title block all show.
@@ -138,11 +126,10 @@ type Counts struct {
 	Confirmed   int // claims two or more independent originators give
 }
 
-// SourceRow is a source with its bibliography number. Articles and
-// references are numbered in two series: [1], [2] … and [R1], [R2] ….
+// SourceRow is a source with what the dataset cites it for. Its
+// bibliography number is a Numbering's.
 type SourceRow struct {
 	*dataset.Source
-	N       int              // 1-based number within its series
 	Relayed []*OriginatorRow // the originators it relays
 	Claims  int              // claims citing it
 	Cites   int              // citations of it, claims and incidents together
@@ -154,22 +141,6 @@ type SourceRow struct {
 type OriginatorRow struct {
 	*dataset.Originator
 	Claims int
-}
-
-// Label is the source's number as citations write it: "3" or "R2".
-func (r *SourceRow) Label() string {
-	if r.IsReference() {
-		return fmt.Sprintf("R%d", r.N)
-	}
-	return fmt.Sprint(r.N)
-}
-
-// Anchor is the id of the source's bibliography entry.
-func (r *SourceRow) Anchor() string {
-	if r.IsReference() {
-		return fmt.Sprintf("ref-%d", r.N)
-	}
-	return fmt.Sprintf("src-%d", r.N)
 }
 
 // ClaimRow is a claim with what is derived from it.
@@ -274,132 +245,6 @@ type Conflict struct {
 	Claims []*ClaimRow // ascending by value
 }
 
-// Compute derives the Summary from a validated dataset. It is pure: same
-// dataset and options, same Summary.
-func Compute(d *dataset.Dataset, opt Options) *Summary {
-	s := &Summary{Meta: d.Meta, Fingerprint: d.Fingerprint, Asked: Period{opt.From, opt.To}}
-	origs := map[string]*OriginatorRow{}
-	for _, o := range d.Originators {
-		r := &OriginatorRow{Originator: o}
-		origs[o.ID] = r
-		s.Originators = append(s.Originators, r)
-	}
-
-	// Keep what overlaps the period, and number the sources in order of
-	// first citation. The briefing may renumber them (Renumber) so that its
-	// numbers run in reading order; the workbook then uses the same.
-	srcs := map[string]*SourceRow{}
-	// cite records each citation of a list as a row of Summary.Citations
-	// (numbering a source on its first citation; Renumber then splits the
-	// numbers into the two series) and returns the rows and the sources
-	// grouped with their paragraphs.
-	cite := func(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) ([]*CiteRow, []Ref) {
-		var rows []*CiteRow
-		var refs []Ref
-		for _, c := range cs {
-			r, ok := srcs[c.Source]
-			if !ok {
-				r = &SourceRow{Source: d.Source(c.Source)}
-				srcs[c.Source] = r
-				s.Sources = append(s.Sources, r)
-				r.N = len(s.Sources)
-			}
-			r.Cites++
-			row := &CiteRow{Kind: kind, Subject: subject, Field: field, Source: r, Citation: c, N: len(s.Citations) + 1}
-			if fig != nil {
-				row.Wording = fig(c)
-			}
-			s.Citations = append(s.Citations, row)
-			rows = append(rows, row)
-			refs = append(refs, row.Ref())
-		}
-		return rows, MergeRefs(refs)
-	}
-	refsOf := func(kind, subject, field string, cs []dataset.Citation) []Ref {
-		_, refs := cite(kind, subject, field, cs, nil)
-		return refs
-	}
-	sourcesOf := func(refs []Ref) []*SourceRow {
-		out := make([]*SourceRow, len(refs))
-		for i, r := range refs {
-			out[i] = r.Source
-		}
-		return out
-	}
-	srcDate := map[string]dataset.Date{}
-	for _, src := range d.Sources {
-		srcDate[src.ID] = src.Date
-	}
-	for _, c := range d.Claims {
-		if !c.Span.Overlaps(opt.From, opt.To) || (c.Span.IsZero() && reportedBefore(c, srcDate, opt.From)) {
-			continue
-		}
-		m, _ := dataset.MetricByID(c.Metric)
-		row := &ClaimRow{Claim: c, By: origs[c.Originator], Measure: m,
-			Straddles: !c.Span.Within(opt.From, opt.To)}
-		for _, v := range c.Via {
-			row.RelayedVia = append(row.RelayedVia, origs[v])
-		}
-		row.FirstCite = len(s.Citations) + 1
-		field := "statement"
-		var wording func(dataset.Citation) string
-		if c.HasValue() {
-			field = "figure"
-			wording = func(ci dataset.Citation) string { return Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit) }
-		}
-		row.Cites, row.Refs = cite("claim", c.ID, field, c.Citations, wording)
-		row.Sources = sourcesOf(row.Refs)
-		for _, r := range row.Sources {
-			r.Claims++
-		}
-		for i := range c.Revisions {
-			rv := &c.Revisions[i]
-			_, refs := cite("claim", c.ID, "revision", rv.Citations,
-				func(ci dataset.Citation) string { return Wording(ci, rv.Qualifier, "", rv.Amount, c.Unit) })
-			row.RevisionRows = append(row.RevisionRows, &RevisionRow{Revision: rv, Refs: refs})
-		}
-		row.NoteRefs = refsOf("claim", c.ID, "note", c.NoteCitations)
-		row.By.Claims++
-		s.Claims = append(s.Claims, row)
-	}
-	for _, in := range d.Incidents {
-		if !in.When.First().IsZero() && !(dataset.Span{Start: in.When, End: in.When}).Overlaps(opt.From, opt.To) {
-			continue
-		}
-		row := &IncidentRow{Incident: in, FirstCite: len(s.Citations) + 1}
-		_, row.Refs = cite("incident", in.ID, "amount", in.Citations,
-			func(ci dataset.Citation) string { return Wording(ci, in.Qualifier, "", in.USD, "USD") })
-		row.DateRefs = refsOf("incident", in.ID, "date", in.DateCitations)
-		row.RangeRefs = refsOf("incident", in.ID, "range", in.RangeCitations)
-		row.AttributionRefs = refsOf("incident", in.ID, "attribution", in.AttributionCitations)
-		row.Sources = sourcesOf(row.Refs)
-		s.Incidents = append(s.Incidents, row)
-	}
-	// The dates of the sources cited so far, and of those these citations
-	// bring in (the slice grows as the loop runs): a source cited only for
-	// another's date joins the bibliography too.
-	for i := 0; i < len(s.Sources); i++ {
-		r := s.Sources[i]
-		r.DateRefs = refsOf("source", r.ID, "date", r.Source.DateCitations)
-	}
-	for _, r := range s.Sources {
-		for _, o := range r.Source.Relays {
-			r.Relayed = append(r.Relayed, origs[o])
-		}
-	}
-	// Articles first, then references, each series in order of first
-	// citation.
-	s.Renumber(nil)
-	s.corroboration()
-	s.years()
-	s.conflicts()
-	s.relays()
-	s.keyFigures()
-	s.count()
-	s.coverage(d)
-	return s
-}
-
 func (s *Summary) count() {
 	c := &s.Counts
 	origs := map[string]bool{}
@@ -426,22 +271,6 @@ func (s *Summary) count() {
 	c.Originators = len(origs)
 }
 
-// reportedBefore reports whether an undated claim was first reported before
-// the year from: a figure cannot describe a time after it was published, so
-// an undated share reported in 2024 is not kept for "2030 onwards".
-func reportedBefore(c *dataset.Claim, srcDate map[string]dataset.Date, from int) bool {
-	if from == 0 {
-		return false
-	}
-	first := 0
-	for _, ci := range c.Citations {
-		if y := srcDate[ci.Source].Year; y != 0 && (first == 0 || y < first) {
-			first = y
-		}
-	}
-	return first != 0 && first < from
-}
-
 func (s *Summary) relays() {
 	for _, c := range s.Claims {
 		if c.Articles() >= 2 {
@@ -462,109 +291,4 @@ func (s *Summary) keyFigures() {
 	slices.SortStableFunc(s.KeyFigures, func(a, b *ClaimRow) int {
 		return cmp.Or(-cmp.Compare(a.Articles(), b.Articles()), -cmp.Compare(a.Span.End.Year, b.Span.End.Year))
 	})
-}
-
-// Renumber orders the bibliography by the given source ids (the order in
-// which the briefing first cites them); sources it does not name keep their
-// relative order after those.
-func (s *Summary) Renumber(order []string) {
-	rank := map[string]int{}
-	for i, id := range order {
-		if _, ok := rank[id]; !ok {
-			rank[id] = i
-		}
-	}
-	slices.SortStableFunc(s.Sources, func(a, b *SourceRow) int {
-		if a.IsReference() != b.IsReference() {
-			if a.IsReference() {
-				return 1
-			}
-			return -1
-		}
-		ra, oka := rank[a.ID]
-		rb, okb := rank[b.ID]
-		switch {
-		case oka && okb:
-			return cmp.Compare(ra, rb)
-		case oka:
-			return -1
-		case okb:
-			return 1
-		}
-		return cmp.Compare(a.N, b.N)
-	})
-	series := map[bool]int{}
-	for _, r := range s.Sources {
-		series[r.IsReference()]++
-		r.N = series[r.IsReference()]
-	}
-	for _, c := range s.Claims {
-		slices.SortStableFunc(c.Sources, bySource)
-		slices.SortStableFunc(c.Refs, byRef)
-		slices.SortStableFunc(c.NoteRefs, byRef)
-		for _, r := range c.RevisionRows {
-			slices.SortStableFunc(r.Refs, byRef)
-		}
-	}
-	for _, in := range s.Incidents {
-		slices.SortStableFunc(in.Sources, bySource)
-		for _, l := range [][]Ref{in.Refs, in.DateRefs, in.RangeRefs, in.AttributionRefs} {
-			slices.SortStableFunc(l, byRef)
-		}
-	}
-	for _, r := range s.Sources {
-		slices.SortStableFunc(r.DateRefs, byRef)
-	}
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// Numbers writes the bibliography numbers of sources as "[1] [3] [R2]".
-func Numbers(srcs []*SourceRow) string {
-	parts := make([]string, len(srcs))
-	for i, r := range srcs {
-		parts[i] = "[" + r.Label() + "]"
-	}
-	return strings.Join(parts, " ")
-}
-
-// Cite writes refs as a reader sees them: "[2 ¶5, 6] [R1]".
-func Cite(refs []Ref) string {
-	parts := make([]string, len(refs))
-	for i, r := range refs {
-		parts[i] = "[" + RefLabel(r) + "]"
-	}
-	return strings.Join(parts, " ")
-}
-
-// RefLabel is one ref without brackets: "2 ¶5, 6" or "R1".
-func RefLabel(r Ref) string {
-	if len(r.Paras) == 0 {
-		return r.Source.Label()
-	}
-	ps := slices.Clone(r.Paras)
-	slices.Sort(ps)
-	ps = slices.Compact(ps)
-	// Three or more consecutive paragraphs read as a range: "¶1–3, 5, 6".
-	var parts []string
-	for i := 0; i < len(ps); {
-		j := i
-		for j+1 < len(ps) && ps[j+1] == ps[j]+1 {
-			j++
-		}
-		if j-i >= 2 {
-			parts = append(parts, fmt.Sprintf("%d–%d", ps[i], ps[j]))
-		} else {
-			for k := i; k <= j; k++ {
-				parts = append(parts, fmt.Sprint(ps[k]))
-			}
-		}
-		i = j + 1
-	}
-	return r.Source.Label() + " ¶" + strings.Join(parts, ", ")
 }

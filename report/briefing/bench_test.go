@@ -17,7 +17,7 @@ func BenchmarkBriefing(b *testing.B) {
 	benchdata.Run(b, func(b *testing.B, n int) {
 		s := benchdata.Summary(b, n)
 		for b.Loop() {
-			doc, err := briefing.Compose(s, tmpl)
+			doc, err := briefing.Compose(s, nil, tmpl)
 			if err != nil {
 				b.Fatal(err)
 			}

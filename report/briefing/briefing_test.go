@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,6 +19,7 @@ import (
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/templates"
 	"github.com/google/go-cmp/cmp"
 )
@@ -55,6 +57,13 @@ func defaultFS(t testing.TB) fstest.MapFS {
 
 func compose(t testing.TB, s *report.Summary, tfs any) *briefing.Doc {
 	t.Helper()
+	return composeEdition(t, s, nil, tfs)
+}
+
+// composeEdition composes the briefing of s with the edition e (nil for
+// none) and the templates tfs (nil for the embedded ones).
+func composeEdition(t testing.TB, s *report.Summary, e *edition.Edition, tfs any) *briefing.Doc {
+	t.Helper()
 	var tmpl *briefing.Templates
 	var err error
 	switch f := tfs.(type) {
@@ -68,7 +77,7 @@ func compose(t testing.TB, s *report.Summary, tfs any) *briefing.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := briefing.Compose(s, tmpl)
+	doc, err := briefing.Compose(s, e, tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +137,15 @@ func TestReproducible(t *testing.T) {
 	}
 }
 
-// Citations are numbered in order of first use and the summary follows,
-// so the workbook prints the same numbers.
+// Citations are numbered in order of first use, in a Numbering the
+// workbook takes too; the summary itself is left as Compute made it.
 func TestNumbering(t *testing.T) {
 	s := load(t, nil)
+	before := slices.Clone(s.Sources)
 	doc := compose(t, s, nil)
+	if !slices.Equal(before, s.Sources) {
+		t.Error("composing the briefing reordered the summary's sources")
+	}
 	re := regexp.MustCompile(`\]\(#src-(\d+)\)`)
 	next := 1
 	for _, m := range re.FindAllSubmatch(doc.Markdown, -1) {
@@ -155,13 +168,17 @@ func TestNumbering(t *testing.T) {
 		t.Errorf("cited %d articles, the summary has %d", next-1, articles)
 	}
 	// Articles first, then references, each series numbered from 1.
-	for i, src := range s.Sources {
+	num := doc.Numbering
+	if len(num.Sources()) != len(s.Sources) || num.Articles() != articles {
+		t.Fatalf("the numbering has %d sources (%d articles), the summary %d (%d)", len(num.Sources()), num.Articles(), len(s.Sources), articles)
+	}
+	for i, src := range num.Sources() {
 		want := i + 1
 		if src.IsReference() {
 			want = i + 1 - articles
 		}
-		if src.N != want {
-			t.Errorf("summary source %d (%s) is numbered %d, want %d", i, src.ID, src.N, want)
+		if num.N(src) != want {
+			t.Errorf("source %d (%s) is numbered %d, want %d", i, src.ID, num.N(src), want)
 		}
 	}
 }
@@ -171,7 +188,7 @@ func TestUncitedArticleIsAnError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = briefing.Compose(load(t, nil), tmpl)
+	_, err = briefing.Compose(load(t, nil), nil, tmpl)
 	if err == nil || !strings.Contains(err.Error(), "does not cite") {
 		t.Fatalf("Compose = %v, want an error naming the uncited articles", err)
 	}
@@ -182,7 +199,7 @@ func TestMissingKeyIsAnError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := briefing.Compose(load(t, nil), tmpl); err == nil || !strings.Contains(err.Error(), "Nope") {
+	if _, err := briefing.Compose(load(t, nil), nil, tmpl); err == nil || !strings.Contains(err.Error(), "Nope") {
 		t.Fatalf("Compose = %v, want an error naming the field", err)
 	}
 	if _, err := briefing.Parse(fstest.MapFS{templates.Main: &fstest.MapFile{Data: []byte("{{if}}")}}); err == nil {
@@ -238,12 +255,12 @@ func TestPDFWithRealReaders(t *testing.T) {
 	for _, src := range s.Sources {
 		// A reference behind a claim that the briefing leaves to the
 		// workbook is listed there, not here.
-		if src.IsReference() && !bytes.Contains(doc.Markdown, []byte("](#"+src.Anchor()+")")) {
+		if src.IsReference() && !bytes.Contains(doc.Markdown, []byte("](#"+doc.Numbering.Anchor(src)+")")) {
 			continue
 		}
 		title := strings.Join(strings.Fields(strings.TrimSuffix(src.Title, ".")), " ")
-		if !strings.Contains(text, fmt.Sprintf("[%s] %s", src.Label(), title)) {
-			t.Errorf("bibliography lacks [%s] %s", src.Label(), title)
+		if !strings.Contains(text, fmt.Sprintf("[%s] %s", doc.Numbering.Label(src), title)) {
+			t.Errorf("bibliography lacks [%s] %s", doc.Numbering.Label(src), title)
 		}
 	}
 	for _, want := range []string{"Key judgments", "Confidence:", "Coverage.", "How the articles word it", "Reference sources", "Where the sources disagree", "How independent the sourcing is",
@@ -300,8 +317,8 @@ func TestStaysABriefingAtScale(t *testing.T) {
 		t.Errorf("%d pages for %d incidents", pages, len(s.Incidents))
 	}
 	for _, src := range s.Sources {
-		if !strings.Contains(trace.String(), fmt.Sprintf("ANCHOR src-%d\n", src.N)) {
-			t.Errorf("source %d has no bibliography entry", src.N)
+		if !strings.Contains(trace.String(), fmt.Sprintf("ANCHOR src-%d\n", doc.Numbering.N(src))) {
+			t.Errorf("source %d has no bibliography entry", doc.Numbering.N(src))
 		}
 	}
 	if !strings.Contains(trace.String(), "LINK https://example.org/articles/") {

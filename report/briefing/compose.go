@@ -15,40 +15,52 @@ import (
 	"time"
 
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/templates"
 )
 
-// Doc is a composed briefing: its Markdown and the summary it draws on.
+// Doc is a composed briefing: its Markdown, and the summary and the
+// numbering it draws on.
 type Doc struct {
-	Markdown []byte
-	Summary  *report.Summary
+	Markdown  []byte
+	Summary   *report.Summary
+	Numbering *report.Numbering
 }
 
-// Compose executes the templates over the summary. Sources are numbered in
-// the order the text first cites them (see Number): the summary is
-// renumbered to match, so that the workbook uses the same numbers.
-func Compose(s *report.Summary, t *Templates) (*Doc, error) {
-	cited, err := Number(s, t)
+// Compose executes the templates over the summary and, with a baseline,
+// the edition (nil without one). Sources are numbered in the order the text
+// first cites them (see Number); the Doc carries that Numbering, which the
+// workbook takes too, so that both artifacts print the same numbers.
+func Compose(s *report.Summary, e *edition.Edition, t *Templates) (*Doc, error) {
+	num, cited, err := number(s, e, t)
 	if err != nil {
 		return nil, err
 	}
 	// Second pass: numbers now run in reading order and the bibliography
 	// lists the sources in that order.
-	md, _, err := execute(s, t, cited)
+	md, _, err := execute(s, e, num, t, cited)
 	if err != nil {
 		return nil, err
 	}
-	return &Doc{Markdown: md, Summary: s}, nil
+	return &Doc{Markdown: md, Summary: s, Numbering: num}, nil
 }
 
-// Number renumbers the summary's sources in the order the briefing would
-// first cite them, and returns the sources it cites: the first of
-// Compose's two passes, all that a workbook without a briefing needs.
+// Number returns the numbering of the sources in the order the briefing
+// first cites them: the first of Compose's two passes, all that a workbook
+// without a briefing needs (report.Numbering says why it needs that much).
 // Every article of the summary must be cited.
-func Number(s *report.Summary, t *Templates) (map[string]bool, error) {
-	_, order, err := execute(s, t, nil)
+func Number(s *report.Summary, e *edition.Edition, t *Templates) (*report.Numbering, error) {
+	num, _, err := number(s, e, t)
+	return num, err
+}
+
+// number runs the first pass, with the data's numbering, and returns the
+// numbering in the order the text cites the sources and the sources it
+// cites.
+func number(s *report.Summary, e *edition.Edition, t *Templates) (*report.Numbering, map[string]bool, error) {
+	_, order, err := execute(s, e, report.DefaultNumbering(s), t, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Every article must be cited; a reference that the briefing does not
 	// cite (one behind a claim it leaves to the workbook) is listed there.
@@ -59,21 +71,22 @@ func Number(s *report.Summary, t *Templates) (map[string]bool, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), s.Counts.Articles, strings.Join(missing, ", "))
+		return nil, nil, fmt.Errorf("the briefing does not cite %d of the %d articles: %s", len(missing), s.Counts.Articles, strings.Join(missing, ", "))
 	}
-	s.Renumber(order)
 	cited := map[string]bool{}
 	for _, id := range order {
 		cited[id] = true
 	}
-	return cited, nil
+	return report.NumberSources(s, order), cited, nil
 }
 
 type citer interface{ refs() []report.Ref }
 
-// execute runs the templates; cited, when set, names the sources the first
-// pass cited, and the bibliography lists only the references among them.
-func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []string, error) {
+// execute runs the templates with the numbering num; cited, when set, names
+// the sources the first pass cited, and the bibliography lists only the
+// references among them. It returns the Markdown and the ids of the sources
+// in the order the text first cites them.
+func execute(s *report.Summary, e *edition.Edition, num *report.Numbering, t *Templates, cited map[string]bool) ([]byte, []string, error) {
 	var order []string
 	seen := map[string]bool{}
 	charts := map[string]bool{"years": true}
@@ -93,12 +106,12 @@ func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []
 				}
 			}
 			var parts []string
-			for _, r := range report.MergeRefs(refs) {
+			for _, r := range num.Refs(refs) {
 				if !seen[r.Source.ID] {
 					seen[r.Source.ID] = true
 					order = append(order, r.Source.ID)
 				}
-				parts = append(parts, fmt.Sprintf("[\\[%s\\]](#%s)", escape(report.RefLabel(r)), r.Source.Anchor()))
+				parts = append(parts, fmt.Sprintf("[\\[%s\\]](#%s)", escape(num.RefLabel(r)), num.Anchor(r.Source)))
 			}
 			return strings.Join(parts, " "), nil
 		},
@@ -113,7 +126,7 @@ func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []
 			if !ok {
 				return "", fmt.Errorf("anchor: takes a source, not a %T", v)
 			}
-			return fmt.Sprintf(`<a id="%s"></a>`, src.src.Anchor()), nil
+			return fmt.Sprintf(`<a id="%s"></a>`, num.Anchor(src.src)), nil
 		},
 		"first": func(n int, list any) (any, error) {
 			l := reflect.ValueOf(list)
@@ -129,7 +142,7 @@ func execute(s *report.Summary, t *Templates, cited map[string]bool) ([]byte, []
 	}
 	var buf cappedBuffer
 	done := make(chan error, 1)
-	go func() { done <- tt.Funcs(funcs).ExecuteTemplate(&buf, templates.Main, newView(s, cited)) }()
+	go func() { done <- tt.Funcs(funcs).ExecuteTemplate(&buf, templates.Main, newView(s, e, num, cited)) }()
 	select {
 	case err := <-done:
 		if err != nil {

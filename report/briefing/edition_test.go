@@ -8,8 +8,8 @@ import (
 	"testing/fstest"
 
 	"github.com/dprkreport/dprkreport/dataset/synth"
-	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // replaceIn edits one file of a dataset map, failing unless old occurs
@@ -54,9 +54,9 @@ note = "A valuation`, `originator = "un-poe"
 grade = 4
 note = "A valuation`)
 	s := load(t, nil)
-	s.Edition = report.Compare(load(t, base), s)
+	e := edition.Compare(load(t, base), s)
 
-	md := string(compose(t, s, nil).Markdown)
+	md := string(composeEdition(t, s, e, nil).Markdown)
 	sec := section(md)
 	if sec == "" || strings.Index(md, sec) > strings.Index(md, "## Key judgments") {
 		t.Fatalf("no section before the key judgments:\n%s", md)
@@ -86,20 +86,20 @@ note = "A valuation`)
 // figures and conflicts first, and counts the rest exactly.
 func TestEditionSectionBounded(t *testing.T) {
 	s := synthSummary(t, synth.Config{Incidents: 300, Seed: 7})
-	s.Edition = report.Compare(synthSummary(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), s)
-	sec := section(string(compose(t, s, nil).Markdown))
+	e := edition.Compare(synthSummary(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), s)
+	sec := section(string(composeEdition(t, s, e, nil).Markdown))
 	items := strings.Count(sec, "\n- ") - 1
 	if items != briefing.MaxChanges {
 		t.Fatalf("%d items, want %d:\n%s", items, briefing.MaxChanges, sec)
 	}
 	shown := 0
-	for _, g := range report.Group(s.Edition.Changes)[:items] {
-		if g[0].Rank != report.RankFigure {
+	for _, g := range edition.Group(e.Changes)[:items] {
+		if g[0].Rank != edition.RankFigure {
 			t.Errorf("a change of rank %d is listed before every figure change", g[0].Rank)
 		}
 		shown += len(g)
 	}
-	want := fmt.Sprintf("- %d further changes (", len(s.Edition.Changes)-shown)
+	want := fmt.Sprintf("- %d further changes (", len(e.Changes)-shown)
 	if !strings.Contains(sec, want) {
 		t.Errorf("section lacks %q:\n%s", want, sec)
 	}

@@ -53,7 +53,7 @@ func TestRunawayTemplateIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = briefing.Compose(load(t, nil), tmpl)
+	_, err = briefing.Compose(load(t, nil), nil, tmpl)
 	if err == nil || !strings.Contains(err.Error(), "passed 8 MiB; a template is probably looping") {
 		t.Fatalf("Compose = %v", err)
 	}
@@ -70,7 +70,7 @@ func TestLinkSchemes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := briefing.Compose(load(t, nil), tmpl)
+			doc, err := briefing.Compose(load(t, nil), nil, tmpl)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // The view: what the templates see. Every string is escaped Markdown.
@@ -93,12 +94,12 @@ type ChangeV struct {
 
 func (c *ChangeV) refs() []report.Ref { return c.rs }
 
-func changesView(e *report.Edition) *ChangesV {
+func changesView(e *edition.Edition) *ChangesV {
 	x := &ChangesV{Since: escape(e.Since.Human())}
-	var rest [len(report.RankNames)]int
-	for _, g := range report.Group(e.Changes) {
-		if g[0].Rank <= report.RankStanding && len(x.Items) < MaxChanges {
-			item := &ChangeV{Text: escape(report.Say(g))}
+	var rest [len(edition.RankNames)]int
+	for _, g := range edition.Group(e.Changes) {
+		if g[0].Rank <= edition.RankStanding && len(x.Items) < MaxChanges {
+			item := &ChangeV{Text: escape(edition.Say(g))}
 			for _, c := range g {
 				item.rs = append(item.rs, c.Refs...)
 			}
@@ -113,7 +114,7 @@ func changesView(e *report.Edition) *ChangesV {
 	var parts []string
 	for i, n := range rest {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d to %s", n, report.RankNames[i]))
+			parts = append(parts, fmt.Sprintf("%d to %s", n, edition.RankNames[i]))
 		}
 	}
 	x.Breakdown = strings.Join(parts, ", ")
@@ -234,7 +235,7 @@ type WordedV struct {
 	Cite RefsV
 }
 
-func newView(s *report.Summary, cited map[string]bool) *View {
+func newView(s *report.Summary, e *edition.Edition, num *report.Numbering, cited map[string]bool) *View {
 	v := &View{
 		Title:    escape(s.Meta.Title),
 		Subtitle: escape(s.Meta.Subtitle),
@@ -261,8 +262,8 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		v.NewestReference = escape(r.Date.Human())
 	}
 	v.Originators = s.Counts.Originators
-	if s.Edition != nil {
-		v.Changes = changesView(s.Edition)
+	if e != nil {
+		v.Changes = changesView(e)
 	}
 	claims := map[*report.ClaimRow]*ClaimV{}
 	cv := func(c *report.ClaimRow) *ClaimV {
@@ -414,14 +415,14 @@ func newView(s *report.Summary, cited map[string]bool) *View {
 		}
 		v.Wordings = append(v.Wordings, w)
 	}
-	for _, src := range s.Sources {
+	for _, src := range num.Sources() {
 		var relays []string
 		for _, o := range src.Relayed {
 			relays = append(relays, o.Name)
 		}
 		archive := src.Archive
 		sv := &SourceV{
-			N: src.N, Label: escape(src.Label()), ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
+			N: num.N(src), Label: escape(num.Label(src)), ID: escape(src.ID), Title: escape(strings.TrimSuffix(src.Title, ".")), Outlet: escape(src.Outlet),
 			Date: escape(src.Date.Human()), DateNote: escape(lowerFirst(strings.TrimSuffix(src.DateNote, "."))),
 			URL: urlForAutolink(src.URL), Archive: escape(archive), Relays: escape(strings.Join(relays, "; ")),
 			Reliability: escape(src.Reliability), Reason: escape(src.ReliabilityReason), DateCite: src.DateRefs,

@@ -66,7 +66,7 @@ func TestArtifactsAgree(t *testing.T) {
 			if name != "default" {
 				s = overlaySummary(t, name)
 			}
-			doc, err := briefing.Compose(s, tmpl)
+			doc, err := briefing.Compose(s, nil, tmpl)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestArtifactsAgree(t *testing.T) {
 				t.Fatal(err)
 			}
 			var xlsx bytes.Buffer
-			if err := workbook.Write(&xlsx, s, workbook.Options{Date: buildDate}); err != nil {
+			if err := workbook.Write(&xlsx, s, workbook.Options{Date: buildDate, Numbering: doc.Numbering}); err != nil {
 				t.Fatal(err)
 			}
 			f, err := excelize.OpenReader(&xlsx)

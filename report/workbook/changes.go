@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -15,7 +15,7 @@ const SheetChanges = "Changes"
 // changes writes one row per change since the previous edition, most
 // important first.
 func (b *builder) changes() error {
-	e := b.s.Edition
+	e := b.opt.Edition
 	if e == nil {
 		return nil
 	}
@@ -34,11 +34,11 @@ func (b *builder) changes() error {
 				case c.FirstCite > 0 && len(c.Refs) > 0:
 					cite = b.citeLink(c.Refs, c.FirstCite)
 				case len(c.Refs) > 0:
-					cite = text(report.Cite(c.Refs), b.st.top)
+					cite = text(b.num.Cite(c.Refs), b.st.top)
 				}
 				gone := strings.Join(c.Gone, "; ")
 				if err := put(
-					excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(report.RankNames[c.Rank], b.st.wrap), text(c.Kind, b.st.top),
+					excelize.Cell{Value: i + 1, StyleID: b.st.top}, text(edition.RankNames[c.Rank], b.st.wrap), text(c.Kind, b.st.top),
 					text(c.Record, b.st.top), text(c.ID, b.st.wrap), text(c.What, b.st.wrap), text(c.Field, b.st.top),
 					text(c.Before, b.st.wrap), text(c.After, b.st.wrap), cite, text(gone, b.st.wrap),
 				); err != nil {
@@ -61,13 +61,13 @@ func (b *builder) changes() error {
 // changedHeader is the header of the column that tells, on Claims and
 // Incidents, what moved since the previous edition.
 func (b *builder) changedHeader() string {
-	return "Since " + b.s.Edition.Since.String()
+	return "Since " + b.opt.Edition.Since.String()
 }
 
 // withChanged returns the column widths of Claims or Incidents, with the
 // changed column's when there is an edition.
 func (b *builder) withChanged(widths ...float64) []float64 {
-	if b.s.Edition != nil {
+	if b.opt.Edition != nil {
 		return append(widths, 11)
 	}
 	return widths

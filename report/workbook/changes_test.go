@@ -8,6 +8,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/google/go-cmp/cmp"
 )
@@ -15,7 +16,7 @@ import (
 // editionSummary is a synthetic dataset compared with another seed's, with
 // fewer incidents and more claims: the same ids with other content, and
 // records added and removed, so every kind of change occurs at once.
-func editionSummary(t testing.TB, n int) *report.Summary {
+func editionSummary(t testing.TB, n int) (*report.Summary, *edition.Edition) {
 	t.Helper()
 	load := func(c synth.Config) *report.Summary {
 		fsys, err := synth.FS(c)
@@ -29,17 +30,16 @@ func editionSummary(t testing.TB, n int) *report.Summary {
 		return report.Compute(d, report.Options{})
 	}
 	s := load(synth.Config{Incidents: n, Seed: 7})
-	s.Edition = report.Compare(load(synth.Config{Incidents: n - n/10, Claims: n/20 + 3, Seed: 8}), s)
-	return s
+	return s, edition.Compare(load(synth.Config{Incidents: n - n/10, Claims: n/20 + 3, Seed: 8}), s)
 }
 
 // With a baseline the workbook has a Changes sheet after the Overview, one
 // row per change in the edition's order, and Claims and Incidents end with
 // a column that says which records moved; a table covers each.
 func TestEditionSheets(t *testing.T) {
-	s := editionSummary(t, 300)
-	f := open(t, render(t, s))
-	if diff := cmp.Diff(workbook.SheetNames(s), f.GetSheetList()); diff != "" {
+	s, e := editionSummary(t, 300)
+	f := open(t, renderCase(t, wbCase{s: s, e: e}))
+	if diff := cmp.Diff(workbook.SheetNames(s, e), f.GetSheetList()); diff != "" {
 		t.Fatalf("sheets (-want +got):\n%s", diff)
 	}
 	if got := f.GetSheetList()[1]; got != workbook.SheetChanges {
@@ -49,7 +49,6 @@ func TestEditionSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := s.Edition
 	if len(e.Changes) < 100 || len(rows) != 1+len(e.Changes) {
 		t.Fatalf("Changes has %d rows for %d changes", len(rows), len(e.Changes))
 	}
@@ -61,7 +60,7 @@ func TestEditionSheets(t *testing.T) {
 		}
 		kinds[c.Kind] = true
 	}
-	for _, k := range []string{report.Added, report.Removed, report.Changed, report.ConflictAppeared, report.CitationAdded} {
+	for _, k := range []string{edition.Added, edition.Removed, edition.Changed, edition.ConflictAppeared, edition.CitationAdded} {
 		if !kinds[k] {
 			t.Errorf("no %q change in the synthetic editions", k)
 		}

@@ -32,7 +32,7 @@ func (b *builder) overview() error {
 		{"Dataset fingerprint (SHA-256)", s.Fingerprint},
 		{"Period shown", period},
 	}
-	if e := s.Edition; e != nil {
+	if e := b.opt.Edition; e != nil {
 		rows = append(rows, [2]string{"Changes since the previous edition", fmt.Sprintf("%d since the edition as of %s (fingerprint %s)", len(e.Changes), e.Since, e.Fingerprint)})
 	}
 	for _, r := range rows {
@@ -90,7 +90,7 @@ func (b *builder) overview() error {
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
 		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
 	}...)
-	if s.Edition != nil {
+	if b.opt.Edition != nil {
 		sheetRows = append([][2]string{{SheetChanges, "What changed since the previous edition, most important first: records added, removed, renamed and changed, revisions, citations, conflicts, independence. Claims and Incidents mark what moved in their last column."}}, sheetRows...)
 	}
 	for _, r := range sheetRows {

@@ -11,7 +11,7 @@ import (
 )
 
 func (b *builder) incidents() error {
-	edition := b.s.Edition != nil
+	edition := b.opt.Edition != nil
 	headers := []string{"ID", "Victim", "Victim type", "Date", "Year", "Amount (USD)", "Qualifier", "Amount matches a published estimate",
 		"Low estimate (USD)", "High estimate (USD)", "Range of estimates", "Technique", "Attributed actor", "Attribution hedge", "Attribution basis",
 		"Confidence", "Attribution note", "Citations", "Date note", "Note"}
@@ -50,7 +50,7 @@ func (b *builder) incidents() error {
 					text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
 				}
 				if edition {
-					cells = append(cells, text(b.s.Edition.Incident(in), b.st.top))
+					cells = append(cells, text(b.opt.Edition.Incident(in), b.st.top))
 				}
 				if err := put(cells...); err != nil {
 					return err
@@ -62,7 +62,7 @@ func (b *builder) incidents() error {
 }
 
 func (b *builder) claims() error {
-	edition := b.s.Edition != nil
+	edition := b.opt.Edition != nil
 	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
 		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
@@ -110,10 +110,10 @@ func (b *builder) claims() error {
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
 					b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),
 					formula(yearTopFormula(r), boolInt(b.s.IsYearHighest(c)), b.st.top),
-					text(c.GradeFrom(), b.st.wrap),
+					text(c.GradeFrom(b.num), b.st.wrap),
 				}
 				if edition {
-					cells = append(cells, text(b.s.Edition.Claim(c), b.st.top))
+					cells = append(cells, text(b.opt.Edition.Claim(c), b.st.top))
 				}
 				if err := put(cells...); err != nil {
 					return err
@@ -305,8 +305,8 @@ func (b *builder) sourceMatrix() error {
 	sh := b.stream(SheetMatrix, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
 	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
 	longest := 0
-	for _, src := range s.Sources[:b.articles] {
-		label := fmt.Sprintf("[%s] %s", src.Label(), src.ID)
+	for _, src := range b.num.Sources()[:b.articles] {
+		label := fmt.Sprintf("[%s] %s", b.num.Label(src), src.ID)
 		longest = max(longest, len(label))
 		head = append(head, text(label, b.st.rotated))
 	}
@@ -365,7 +365,7 @@ func (b *builder) sourceMatrix() error {
 	}
 	last := b.lastClaim
 	totals := []any{text("Claims citing the article", b.st.bold), nil, nil}
-	for i, src := range s.Sources[:b.articles] {
+	for i, src := range b.num.Sources()[:b.articles] {
 		c := col(m.firstSrc + i)
 		totals = append(totals, formula(fmt.Sprintf("SUM(%s2:%s%d)", c, c, last), src.Claims, b.st.bold))
 	}
@@ -428,7 +428,7 @@ func (b *builder) sources() error {
 		return err
 	}
 	m := b.matrix
-	for i, src := range b.s.Sources {
+	for i, src := range b.num.Sources() {
 		var relays []string
 		for _, o := range src.Relayed {
 			relays = append(relays, o.Name)
@@ -449,11 +449,11 @@ func (b *builder) sources() error {
 			archive = text("(reference: no archived copy)", b.st.note)
 		}
 		if err := sh.put(
-			text(src.Label(), b.st.top), text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
+			text(b.num.Label(src), b.st.top), text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
 			text(orUnknown(src.Author), b.st.top), text(src.Date.String(), b.st.top), text(yesNo(src.DateInferred), b.st.top), url,
 			archive, text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, b.st.top),
 			text(src.ReliabilityReason, b.st.wrap), claims,
-			text(src.DateNote+dateRefs(src), b.st.wrap), text(src.Note, b.st.wrap), text(src.Kind, b.st.top),
+			text(src.DateNote+b.dateRefs(src), b.st.wrap), text(src.Note, b.st.wrap), text(src.Kind, b.st.top),
 		); err != nil {
 			return err
 		}
@@ -474,11 +474,11 @@ func orUnknown(s string) string {
 }
 
 // dateRefs names the sources of a source's inferred date: " [R1] [3 ¶12]".
-func dateRefs(src *report.SourceRow) string {
+func (b *builder) dateRefs(src *report.SourceRow) string {
 	if len(src.DateRefs) == 0 {
 		return ""
 	}
-	return " " + report.Cite(src.DateRefs)
+	return " " + b.num.Cite(src.DateRefs)
 }
 
 // qualifierText is a qualifier as a cell shows it beside its number.

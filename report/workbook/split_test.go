@@ -40,7 +40,7 @@ func TestCitationsContinueOnMoreSheets(t *testing.T) {
 	}
 	defer f.Close()
 
-	names := SheetNames(s)
+	names := SheetNames(s, nil)
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(names, "|") {
 		t.Fatalf("sheets %q, want %q", got, names)
 	}

@@ -29,7 +29,7 @@ func TestSchemaValid(t *testing.T) {
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), c.name+".xlsx")
-			if err := os.WriteFile(path, render(t, c.s), 0o644); err != nil {
+			if err := os.WriteFile(path, renderCase(t, c), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, err := exec.Command(py, filepath.Join(dir, "validate.py"), path).CombinedOutput()
@@ -57,7 +57,7 @@ func TestReadersAgree(t *testing.T) {
 	py := testtool.Python(t, "python3-openpyxl", "openpyxl")
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			data := render(t, c.s)
+			data := renderCase(t, c)
 			path := filepath.Join(t.TempDir(), c.name+".xlsx")
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
@@ -204,7 +204,7 @@ var functionCall = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_.]*)\(`)
 func TestFunctionsInExcel2010(t *testing.T) {
 	used := map[string]int{}
 	for _, c := range recalcCases(t) {
-		for ref, f := range formulas(t, render(t, c.s)) {
+		for ref, f := range formulas(t, renderCase(t, c)) {
 			// String literals may hold anything, parentheses included.
 			bare := regexp.MustCompile(`"(?:[^"]|"")*"`).ReplaceAllString(f, `""`)
 			for _, m := range functionCall.FindAllStringSubmatch(bare, -1) {
@@ -247,7 +247,7 @@ func formulas(t testing.TB, data []byte) map[string]string {
 func TestPackageConventions(t *testing.T) {
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			data := render(t, c.s)
+			data := renderCase(t, c)
 			entries := zipEntries(t, data)
 			f := open(t, data)
 			for i, sheet := range f.GetSheetList() {

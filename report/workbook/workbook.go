@@ -14,6 +14,7 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -52,9 +53,9 @@ func citationCell(n int) (string, int) {
 }
 
 // SheetNames lists the sheets of the workbook for s, in order: Sheets, with
-// Changes after the Overview when s carries an edition, and as many sheets
-// of citations as they fill.
-func SheetNames(s *report.Summary) []string {
+// Changes after the Overview when there is an edition (e not nil), and as
+// many sheets of citations as they fill.
+func SheetNames(s *report.Summary, e *edition.Edition) []string {
 	var names []string
 	for _, name := range Sheets {
 		switch name {
@@ -64,7 +65,7 @@ func SheetNames(s *report.Summary) []string {
 			}
 			continue
 		case SheetIncidents:
-			if s.Edition != nil {
+			if e != nil {
 				names = append(names, SheetChanges)
 			}
 		}
@@ -90,12 +91,23 @@ type Options struct {
 	// Version is dprkreport's version as --version prints it, written into
 	// the description property (see report.Program); empty leaves it out.
 	Version string
+	// Edition is what changed since the baseline (edition.Compare), nil
+	// without one: it adds the Changes sheet and a last column to Claims
+	// and Incidents.
+	Edition *edition.Edition
+	// Numbering is the bibliography's numbers, the briefing's
+	// (briefing.Number) so that both artifacts print the same; nil numbers
+	// the sources as report.DefaultNumbering does.
+	Numbering *report.Numbering
 }
 
 // Write renders the workbook to w. The same Summary and Options give the
 // same bytes.
 func Write(w io.Writer, s *report.Summary, opt Options) error {
-	b := &builder{f: excelize.NewFile(), s: s, opt: opt}
+	b := &builder{f: excelize.NewFile(), s: s, opt: opt, num: opt.Numbering}
+	if b.num == nil {
+		b.num = report.DefaultNumbering(s)
+	}
 	defer b.f.Close()
 	if err := b.build(); err != nil {
 		return err
@@ -134,6 +146,7 @@ type builder struct {
 	f    *excelize.File
 	s    *report.Summary
 	opt  Options
+	num  *report.Numbering // opt.Numbering, or the default
 	st   styles
 	core coreProps
 
@@ -168,7 +181,7 @@ func (b *builder) build() error {
 	b.lastYear = 1 + max(len(s.Years), 1)
 	m := &b.matrix
 	m.firstSrc = 4
-	b.articles = s.Counts.Articles
+	b.articles = b.num.Articles()
 	m.lastSrc = m.firstSrc + max(b.articles, 1) - 1
 	m.articles = m.lastSrc + 1
 	m.independent = m.lastSrc + 2
@@ -179,7 +192,7 @@ func (b *builder) build() error {
 	if err := f.SetSheetName("Sheet1", SheetOverview); err != nil {
 		return err
 	}
-	for _, name := range SheetNames(s)[1:] {
+	for _, name := range SheetNames(s, b.opt.Edition)[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
@@ -191,7 +204,7 @@ func (b *builder) build() error {
 		return err
 	}
 	b.srcIndex = map[*report.SourceRow]int{}
-	for i, src := range s.Sources {
+	for i, src := range b.num.Sources() {
 		b.srcIndex[src] = i
 	}
 	for _, step := range []func() error{b.overview, b.changes, b.incidents, b.claims, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
@@ -398,7 +411,7 @@ func (b *builder) citeLink(refs []report.Ref, firstCite int) any {
 	if len(refs) == 0 {
 		return nil
 	}
-	label := report.Cite(refs)
+	label := b.num.Cite(refs)
 	sheet, row := citationCell(firstCite)
 	target := "#" + quote(sheet) + "!A" + strconv.Itoa(row)
 	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
@@ -411,7 +424,7 @@ func (b *builder) sourceLink(src *report.SourceRow) any {
 	if c, ok := b.srcLinks[src]; ok {
 		return c
 	}
-	label := "[" + src.Label() + "] " + src.Title
+	label := "[" + b.num.Label(src) + "] " + src.Title
 	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), b.srcIndex[src]+2)
 	c := formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.linkWrap)
 	if b.srcLinks == nil {

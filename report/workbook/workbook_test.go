@@ -22,6 +22,7 @@ import (
 	"github.com/dprkreport/dprkreport/internal/benchdata"
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
@@ -45,8 +46,21 @@ func defaultSummary(t testing.TB) *report.Summary {
 
 func render(t testing.TB, s *report.Summary) []byte {
 	t.Helper()
+	return renderCase(t, wbCase{s: s})
+}
+
+// wbCase is a workbook to build: a summary and, for an edition, what
+// changed since its baseline.
+type wbCase struct {
+	name string
+	s    *report.Summary
+	e    *edition.Edition
+}
+
+func renderCase(t testing.TB, c wbCase) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, s, workbook.Options{Date: buildDate}); err != nil {
+	if err := workbook.Write(&buf, c.s, workbook.Options{Date: buildDate, Edition: c.e}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -374,10 +388,7 @@ func colName(n int) string {
 // report and the formulas must both count as confirmed) and with revisions
 // listed out of date order;
 // with -large, also the 100k-incident synthetic dataset the benchmarks use.
-func recalcCases(t *testing.T) []struct {
-	name string
-	s    *report.Summary
-} {
+func recalcCases(t *testing.T) []wbCase {
 	t.Helper()
 	fsys, err := synth.FS(synth.Config{Incidents: 2000, Seed: 7})
 	if err != nil {
@@ -403,22 +414,17 @@ func recalcCases(t *testing.T) []struct {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		s    *report.Summary
-	}{
-		{"default", defaultSummary(t)},
-		{"from-2022-to-2023", report.Compute(def, report.Options{From: 2022, To: 2023})},
-		{"synthetic-2000", big},
-		{"edition-300", editionSummary(t, 300)},
-		{"undated-share", overlaySummary(t, "undated-share")},
-		{"revisions-out-of-order", overlaySummary(t, "revisions-out-of-order")},
+	es, e := editionSummary(t, 300)
+	cases := []wbCase{
+		{"default", defaultSummary(t), nil},
+		{"from-2022-to-2023", report.Compute(def, report.Options{From: 2022, To: 2023}), nil},
+		{"synthetic-2000", big, nil},
+		{"edition-300", es, e},
+		{"undated-share", overlaySummary(t, "undated-share"), nil},
+		{"revisions-out-of-order", overlaySummary(t, "revisions-out-of-order"), nil},
 	}
 	if *large {
-		cases = append(cases, struct {
-			name string
-			s    *report.Summary
-		}{"synthetic-100k", benchdata.Summary(t, 100_000)})
+		cases = append(cases, wbCase{"synthetic-100k", benchdata.Summary(t, 100_000), nil})
 	}
 	return cases
 }
@@ -428,7 +434,7 @@ func recalcCases(t *testing.T) []struct {
 func recalc(t *testing.T, program string) {
 	for _, c := range recalcCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			data := render(t, c.s)
+			data := renderCase(t, c)
 			got := recalculated(t, program, c.name, data)
 			compareRecalc(t, program, formulaCells(t, data), got)
 			checkTotals(t, program, c.s, got)

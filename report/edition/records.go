@@ -1,7 +1,8 @@
-package report
+package edition
 
 import (
 	"fmt"
+	"github.com/dprkreport/dprkreport/report"
 	"slices"
 	"strings"
 
@@ -11,22 +12,22 @@ import (
 // The comparison of each kind of record, and of the conflicts.
 
 func (m *comparer) originators() {
-	fields := func(o *OriginatorRow) []field {
+	fields := func(o *report.OriginatorRow) []field {
 		return []field{
 			{"name", RankWording, o.Name, o.Name},
 			{"kind", RankStanding, o.Kind, dataset.Meaning(dataset.OriginatorKinds, o.Kind)},
 		}
 	}
-	key := func(o *OriginatorRow) string { return content(fields(o), nil, nil) }
-	p := pair(m.prev.Originators, m.cur.Originators, func(o *OriginatorRow) string { return o.ID }, key, key)
-	refs := func(o *OriginatorRow) []Ref {
-		var rs []Ref
+	key := func(o *report.OriginatorRow) string { return content(fields(o), nil, nil) }
+	p := pair(m.prev.Originators, m.cur.Originators, func(o *report.OriginatorRow) string { return o.ID }, key, key)
+	refs := func(o *report.OriginatorRow) []report.Ref {
+		var rs []report.Ref
 		for _, c := range m.cur.Claims {
 			if c.By == o {
 				rs = append(rs, c.Refs...)
 			}
 		}
-		return MergeRefs(rs)
+		return report.MergeRefs(rs)
 	}
 	for _, x := range p.renamed {
 		m.origIDs[x[0].ID] = x[1].ID
@@ -44,7 +45,7 @@ func (m *comparer) originators() {
 }
 
 // sourceWords names a source for a reader: Outlet, “Title” (date).
-func sourceWords(s *SourceRow) string {
+func sourceWords(s *report.SourceRow) string {
 	w := s.Outlet + ", “" + strings.TrimSuffix(s.Title, ".") + "”"
 	if !s.Date.IsZero() {
 		w += " (" + s.Date.Human() + ")"
@@ -53,7 +54,7 @@ func sourceWords(s *SourceRow) string {
 }
 
 func (m *comparer) sources() {
-	fields := func(s *SourceRow, orig func(string) string) []field {
+	fields := func(s *report.SourceRow, orig func(string) string) []field {
 		relays := make([]string, len(s.Relays))
 		for i, r := range s.Relays {
 			relays[i] = orig(r)
@@ -69,34 +70,24 @@ func (m *comparer) sources() {
 			{"reliability", RankStanding, s.Reliability, s.Reliability},
 		}
 	}
-	prevF := func(s *SourceRow) []field { return fields(s, m.origID) }
-	curF := func(s *SourceRow) []field { return fields(s, asIs) }
-	p := pair(m.prev.Sources, m.cur.Sources, func(s *SourceRow) string { return s.ID },
-		func(s *SourceRow) string { return content(prevF(s), nil, nil) },
-		func(s *SourceRow) string { return content(curF(s), nil, nil) })
+	prevF := func(s *report.SourceRow) []field { return fields(s, m.origID) }
+	curF := func(s *report.SourceRow) []field { return fields(s, asIs) }
+	p := pair(m.prev.Sources, m.cur.Sources, func(s *report.SourceRow) string { return s.ID },
+		func(s *report.SourceRow) string { return content(prevF(s), nil, nil) },
+		func(s *report.SourceRow) string { return content(curF(s), nil, nil) })
 	for _, x := range p.renamed {
 		m.srcIDs[x[0].ID] = x[1].ID
-		m.renamed("source", x[0].ID, x[1].ID, sourceWords(x[1]), []Ref{{Source: x[1]}}, 0)
+		m.renamed("source", x[0].ID, x[1].ID, sourceWords(x[1]), []report.Ref{{Source: x[1]}}, 0)
 	}
 	for _, x := range p.pairs {
-		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []Ref{{Source: x[1]}}, nil, 0)
+		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []report.Ref{{Source: x[1]}}, nil, 0)
 	}
 	for _, s := range p.added {
-		m.add(&Change{Kind: Added, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Refs: []Ref{{Source: s}}})
+		m.add(&Change{Kind: Added, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing, Refs: []report.Ref{{Source: s}}})
 	}
 	for _, s := range p.removed {
 		m.add(&Change{Kind: Removed, Record: "source", ID: s.ID, What: sourceWords(s), Rank: RankSourcing})
 	}
-}
-
-// Describe names a claim for a reader: a figure by its measure, period and
-// originator ("Value stolen, 2023, per UN Panel of Experts"), a statement
-// by its words.
-func (c *ClaimRow) Describe() string {
-	if !c.HasValue() {
-		return "“" + strings.TrimSuffix(c.Statement, ".") + "”, per " + c.By.Name
-	}
-	return c.Measure.Label + ", " + PeriodWords(c.Span) + ", per " + c.By.Name
 }
 
 // citeKey identifies one citation across editions: its source (through
@@ -107,7 +98,7 @@ type citeKey struct {
 }
 
 func (m *comparer) claims() {
-	fields := func(c *ClaimRow, orig func(string) string) []field {
+	fields := func(c *report.ClaimRow, orig func(string) string) []field {
 		via := make([]string, len(c.RelayedVia))
 		viaNames := make([]string, len(c.RelayedVia))
 		for i, o := range c.RelayedVia {
@@ -117,7 +108,7 @@ func (m *comparer) claims() {
 			{"figure", RankFigure, c.Amount.String() + " " + c.Unit + " " + c.Qualifier, c.Hedged()},
 			{"hedge", RankFigure, c.Hedge, c.Hedge},
 			{"metric", RankFigure, c.Measure.ID, c.Measure.Label},
-			{"period", RankFigure, c.Span.String(), PeriodWords(c.Span)},
+			{"period", RankFigure, c.Span.String(), report.PeriodWords(c.Span)},
 			{"scope", RankFigure, c.Scope, dataset.Meaning(dataset.Scopes, c.Scope)},
 			{"originator", RankStanding, orig(c.By.ID), c.By.Name},
 			{"via", RankStanding, strings.Join(via, ", "), strings.Join(viaNames, ", ")},
@@ -127,9 +118,9 @@ func (m *comparer) claims() {
 			{"note", RankWording, c.Note, c.Note},
 		}
 	}
-	prevF := func(c *ClaimRow) []field { return fields(c, m.origID) }
-	curF := func(c *ClaimRow) []field { return fields(c, asIs) }
-	revisions := func(c *ClaimRow) []string {
+	prevF := func(c *report.ClaimRow) []field { return fields(c, m.origID) }
+	curF := func(c *report.ClaimRow) []field { return fields(c, asIs) }
+	revisions := func(c *report.ClaimRow) []string {
 		out := make([]string, len(c.Revisions))
 		for i, r := range c.Revisions {
 			out[i] = fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised)
@@ -137,9 +128,9 @@ func (m *comparer) claims() {
 		return out
 	}
 	// Renames compare everything a claim says, its citations included.
-	p := pair(m.prev.Claims, m.cur.Claims, func(c *ClaimRow) string { return c.ID },
-		func(c *ClaimRow) string { return content(prevF(c), c.Citations, m.srcID, revisions(c)...) },
-		func(c *ClaimRow) string { return content(curF(c), c.Citations, asIs, revisions(c)...) })
+	p := pair(m.prev.Claims, m.cur.Claims, func(c *report.ClaimRow) string { return c.ID },
+		func(c *report.ClaimRow) string { return content(prevF(c), c.Citations, m.srcID, revisions(c)...) },
+		func(c *report.ClaimRow) string { return content(curF(c), c.Citations, asIs, revisions(c)...) })
 	for _, x := range p.renamed {
 		m.e.claims[x[1]] = "renamed"
 		m.renamed("claim", x[0].ID, x[1].ID, x[1].Describe(), x[1].Refs, x[1].FirstCite)
@@ -147,7 +138,7 @@ func (m *comparer) claims() {
 	for _, x := range p.pairs {
 		old, c := x[0], x[1]
 		n := len(m.e.Changes)
-		m.diff("claim", c.ID, c.Describe(), prevF(old), curF(c), c.Refs, map[string][]Ref{"note": c.NoteRefs}, c.FirstCite)
+		m.diff("claim", c.ID, c.Describe(), prevF(old), curF(c), c.Refs, map[string][]report.Ref{"note": c.NoteRefs}, c.FirstCite)
 		m.revisions(old, c)
 		m.citations("claim", c.ID, c.Describe(), old.Citations, c.Citations, c.FirstCite)
 		if old.HasValue() && c.HasValue() && old.Independent != c.Independent {
@@ -178,25 +169,25 @@ func (m *comparer) claims() {
 
 // carried maps refs of the previous edition onto this one's sources; the
 // sources no longer cited are named in words.
-func (m *comparer) carried(refs []Ref) ([]Ref, []string) {
-	var out []Ref
+func (m *comparer) carried(refs []report.Ref) ([]report.Ref, []string) {
+	var out []report.Ref
 	var gone []string
 	for _, r := range refs {
 		if s, ok := m.srcByID[m.srcID(r.Source.ID)]; ok {
-			out = append(out, Ref{Source: s, Paras: r.Paras})
+			out = append(out, report.Ref{Source: s, Paras: r.Paras})
 		} else {
 			gone = append(gone, sourceWords(r.Source))
 		}
 	}
-	return MergeRefs(out), gone
+	return report.MergeRefs(out), gone
 }
 
 // revisions reports the revisions added and removed, matched by value,
 // qualifier and date.
-func (m *comparer) revisions(old, c *ClaimRow) {
-	key := func(r *RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
-	words := func(of *ClaimRow, r *RevisionRow) string {
-		return WithHedge(Qualified(r.Qualifier, r.Amount, of.Unit), of.Hedge) + " on " + r.Revised.Human()
+func (m *comparer) revisions(old, c *report.ClaimRow) {
+	key := func(r *report.RevisionRow) string { return fmt.Sprintf("%s %s %s", r.Amount, r.Qualifier, r.Revised) }
+	words := func(of *report.ClaimRow, r *report.RevisionRow) string {
+		return report.WithHedge(report.Qualified(r.Qualifier, r.Amount, of.Unit), of.Hedge) + " on " + r.Revised.Human()
 	}
 	had := map[string]bool{}
 	for _, r := range old.RevisionRows {
@@ -225,7 +216,7 @@ func (m *comparer) citations(record, id, what string, before, after []dataset.Ci
 		had[citeKey{m.srcID(ci.Source), ci.Para}] = true
 	}
 	has := map[citeKey]bool{}
-	words := func(src *SourceRow, para int) string {
+	words := func(src *report.SourceRow, para int) string {
 		w := sourceWords(src)
 		if para > 0 {
 			w += fmt.Sprintf(", paragraph %d", para)
@@ -239,12 +230,12 @@ func (m *comparer) citations(record, id, what string, before, after []dataset.Ci
 			continue
 		}
 		src := m.srcByID[ci.Source]
-		r := Ref{Source: src}
+		r := report.Ref{Source: src}
 		if ci.Para > 0 {
 			r.Paras = []int{ci.Para}
 		}
 		m.add(&Change{Kind: CitationAdded, Record: record, ID: id, What: what, Field: "citations", After: words(src, ci.Para),
-			Rank: RankSourcing, Refs: []Ref{r}, FirstCite: first})
+			Rank: RankSourcing, Refs: []report.Ref{r}, FirstCite: first})
 	}
 	for _, ci := range before {
 		k := citeKey{m.srcID(ci.Source), ci.Para}
@@ -254,7 +245,7 @@ func (m *comparer) citations(record, id, what string, before, after []dataset.Ci
 		c := &Change{Kind: CitationRemoved, Record: record, ID: id, What: what, Field: "citations", Rank: RankSourcing, FirstCite: first}
 		if src, ok := m.srcByID[k.source]; ok {
 			c.Before = words(src, ci.Para)
-			c.Refs = []Ref{{Source: src}}
+			c.Refs = []report.Ref{{Source: src}}
 		} else {
 			c.Before = ci.Source
 			if old := m.prevSrcByID[ci.Source]; old != nil {
@@ -265,27 +256,14 @@ func (m *comparer) citations(record, id, what string, before, after []dataset.Ci
 	}
 }
 
-// Describe names an incident for a reader: victim and date.
-func (in *IncidentRow) Describe() string {
-	return in.Victim + ", " + in.When.Human()
-}
-
-// amountWords is an incident's amount with what a reader must see with it.
-func (in *IncidentRow) amountWords() string {
-	if in.Unverified {
-		return in.Figure() + ", unverified"
-	}
-	return in.Figure()
-}
-
 func (m *comparer) incidents() {
-	fields := func(in *IncidentRow) []field {
+	fields := func(in *report.IncidentRow) []field {
 		rng := in.RangeWords()
 		return []field{
-			{"amount", RankFigure, fmt.Sprint(in.USD, " ", in.Qualifier, " ", in.Unverified), in.amountWords()},
+			{"amount", RankFigure, fmt.Sprint(in.USD, " ", in.Qualifier, " ", in.Unverified), in.AmountWords()},
 			{"range", RankStanding, rng, rng},
 			{"date", RankStanding, in.When.String(), in.When.Human()},
-			{"actor", RankStanding, in.Actor, WithHedge(in.Actor, in.Hedge)},
+			{"actor", RankStanding, in.Actor, report.WithHedge(in.Actor, in.Hedge)},
 			{"attribution hedge", RankStanding, in.Hedge, in.Hedge},
 			{"attribution basis", RankStanding, in.Basis, in.Basis},
 			{"confidence", RankStanding, in.Confidence, in.Confidence},
@@ -296,9 +274,9 @@ func (m *comparer) incidents() {
 			{"note", RankWording, in.Note, in.Note},
 		}
 	}
-	p := pair(m.prev.Incidents, m.cur.Incidents, func(in *IncidentRow) string { return in.ID },
-		func(in *IncidentRow) string { return content(fields(in), in.Citations, m.srcID) },
-		func(in *IncidentRow) string { return content(fields(in), in.Citations, asIs) })
+	p := pair(m.prev.Incidents, m.cur.Incidents, func(in *report.IncidentRow) string { return in.ID },
+		func(in *report.IncidentRow) string { return content(fields(in), in.Citations, m.srcID) },
+		func(in *report.IncidentRow) string { return content(fields(in), in.Citations, asIs) })
 	for _, x := range p.renamed {
 		m.e.incidents[x[1]] = "renamed"
 		m.renamed("incident", x[0].ID, x[1].ID, x[1].Describe(), x[1].Refs, x[1].FirstCite)
@@ -307,7 +285,7 @@ func (m *comparer) incidents() {
 		old, in := x[0], x[1]
 		n := len(m.e.Changes)
 		m.diff("incident", in.ID, in.Describe(), fields(old), fields(in), in.Refs,
-			map[string][]Ref{"date": in.DateRefs, "range": in.RangeRefs, "attribution note": in.AttributionRefs}, in.FirstCite)
+			map[string][]report.Ref{"date": in.DateRefs, "range": in.RangeRefs, "attribution note": in.AttributionRefs}, in.FirstCite)
 		m.citations("incident", in.ID, in.Describe(), old.Citations, in.Citations, in.FirstCite)
 		if len(m.e.Changes) > n {
 			m.e.incidents[in] = "changed"
@@ -315,31 +293,22 @@ func (m *comparer) incidents() {
 	}
 	for _, in := range p.added {
 		m.e.incidents[in] = "new"
-		m.add(&Change{Kind: Added, Record: "incident", ID: in.ID, What: in.Describe(), After: in.amountWords(), Rank: RankStanding, Refs: in.Refs, FirstCite: in.FirstCite})
+		m.add(&Change{Kind: Added, Record: "incident", ID: in.ID, What: in.Describe(), After: in.AmountWords(), Rank: RankStanding, Refs: in.Refs, FirstCite: in.FirstCite})
 	}
 	for _, in := range p.removed {
 		refs, gone := m.carried(in.Refs)
-		m.add(&Change{Kind: Removed, Record: "incident", ID: in.ID, What: in.Describe(), Before: in.amountWords(), Rank: RankStanding, Refs: refs, Gone: gone})
+		m.add(&Change{Kind: Removed, Record: "incident", ID: in.ID, What: in.Describe(), Before: in.AmountWords(), Rank: RankStanding, Refs: refs, Gone: gone})
 	}
 }
 
 // conflictKey identifies a quantity across editions.
-func conflictKey(c *Conflict) string {
+func conflictKey(c *report.Conflict) string {
 	return c.Metric.ID + " " + c.Scope + " " + c.Span.String()
-}
-
-// Describe names the quantity a conflict is about: "Value stolen, 2023".
-func (c *Conflict) Describe() string {
-	w := c.Metric.Label + ", " + PeriodWords(c.Span)
-	if c.Scope != DPRKScope {
-		w += " (" + dataset.Meaning(dataset.Scopes, c.Scope) + ")"
-	}
-	return w
 }
 
 // sides writes a conflict's figures side by side: "more than $750 million
 // per UN Panel of Experts against $1 billion per Chainalysis".
-func (c *Conflict) sides() string {
+func sides(c *report.Conflict) string {
 	parts := make([]string, len(c.Claims))
 	for i, x := range c.Claims {
 		parts[i] = x.Hedged() + " per " + x.By.Name
@@ -347,8 +316,8 @@ func (c *Conflict) sides() string {
 	return strings.Join(parts, " against ")
 }
 
-func (c *Conflict) refs() ([]Ref, int) {
-	var rs []Ref
+func conflictRefs(c *report.Conflict) ([]report.Ref, int) {
+	var rs []report.Ref
 	first := 0
 	for _, x := range c.Claims {
 		rs = append(rs, x.Refs...)
@@ -356,11 +325,11 @@ func (c *Conflict) refs() ([]Ref, int) {
 			first = x.FirstCite
 		}
 	}
-	return MergeRefs(rs), first
+	return report.MergeRefs(rs), first
 }
 
 func (m *comparer) conflicts() {
-	before := map[string]*Conflict{}
+	before := map[string]*report.Conflict{}
 	for _, c := range m.prev.Conflicts {
 		before[conflictKey(c)] = c
 	}
@@ -368,13 +337,13 @@ func (m *comparer) conflicts() {
 	for _, c := range m.cur.Conflicts {
 		k := conflictKey(c)
 		now[k] = true
-		refs, first := c.refs()
+		refs, first := conflictRefs(c)
 		old, ok := before[k]
 		switch {
 		case !ok:
-			m.add(&Change{Kind: ConflictAppeared, Record: "conflict", ID: k, What: c.Describe(), After: c.sides(), Rank: RankFigure, Refs: refs, FirstCite: first})
-		case old.sides() != c.sides():
-			m.add(&Change{Kind: ConflictChanged, Record: "conflict", ID: k, What: c.Describe(), Before: old.sides(), After: c.sides(), Rank: RankFigure, Refs: refs, FirstCite: first})
+			m.add(&Change{Kind: ConflictAppeared, Record: "conflict", ID: k, What: c.Describe(), After: sides(c), Rank: RankFigure, Refs: refs, FirstCite: first})
+		case sides(old) != sides(c):
+			m.add(&Change{Kind: ConflictChanged, Record: "conflict", ID: k, What: c.Describe(), Before: sides(old), After: sides(c), Rank: RankFigure, Refs: refs, FirstCite: first})
 		}
 	}
 	for _, c := range m.prev.Conflicts {
@@ -382,14 +351,14 @@ func (m *comparer) conflicts() {
 		if now[k] {
 			continue
 		}
-		// Cite the figures of the quantity this edition still holds.
-		var rs []Ref
+		// report.Cite the figures of the quantity this edition still holds.
+		var rs []report.Ref
 		var gone []string
 		for _, x := range c.Claims {
 			r, g := m.carried(x.Refs)
 			rs, gone = append(rs, r...), append(gone, g...)
 		}
 		slices.Sort(gone)
-		m.add(&Change{Kind: ConflictResolved, Record: "conflict", ID: k, What: c.Describe(), Before: c.sides(), Rank: RankFigure, Refs: MergeRefs(rs), Gone: slices.Compact(gone)})
+		m.add(&Change{Kind: ConflictResolved, Record: "conflict", ID: k, What: c.Describe(), Before: sides(c), Rank: RankFigure, Refs: report.MergeRefs(rs), Gone: slices.Compact(gone)})
 	}
 }

@@ -1,4 +1,4 @@
-package report_test
+package edition_test
 
 import (
 	"path/filepath"
@@ -9,6 +9,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -32,11 +33,12 @@ func apply(t *testing.T, fsys fstest.MapFS, edits []edit) {
 	}
 }
 
-// editions loads the base dataset twice, edits each copy, and compares.
-func editions(t *testing.T, base, cur []edit, opt report.Options) *report.Summary {
+// editions loads the base dataset twice, edits each copy, and compares:
+// the current summary and what changed since the base.
+func editions(t *testing.T, base, cur []edit, opt report.Options) (*report.Summary, *edition.Edition) {
 	t.Helper()
 	load := func(edits []edit) *report.Summary {
-		data, _ := testtool.DatasetTxtar(t, filepath.Join("testdata", "editions", "base.txtar"))
+		data, _ := testtool.DatasetTxtar(t, filepath.Join("testdata", "base.txtar"))
 		apply(t, data, edits)
 		d, err := dataset.Load(data, dataset.Options{Name: "editions"})
 		if err != nil {
@@ -45,11 +47,10 @@ func editions(t *testing.T, base, cur []edit, opt report.Options) *report.Summar
 		return report.Compute(d, opt)
 	}
 	prev, s := load(base), load(cur)
-	s.Edition = report.Compare(prev, s)
-	return s
+	return s, edition.Compare(prev, s)
 }
 
-func lines(e *report.Edition) []string {
+func lines(e *edition.Edition) []string {
 	var out []string
 	for _, c := range e.Changes {
 		out = append(out, c.Line())
@@ -303,8 +304,8 @@ citations = [{ source = "wire-one", para = 1 }]`},
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s := editions(t, c.base, c.cur, c.opt)
-			if diff := cmp.Diff(c.want, lines(s.Edition)); diff != "" {
+			_, e := editions(t, c.base, c.cur, c.opt)
+			if diff := cmp.Diff(c.want, lines(e)); diff != "" {
 				t.Errorf("changes (-want +got):\n%s", diff)
 			}
 		})
@@ -314,7 +315,7 @@ citations = [{ source = "wire-one", para = 1 }]`},
 // The briefing's sentences: a record's changes in place said in one
 // sentence, and a removed record whose sources went with it names them.
 func TestSentences(t *testing.T) {
-	s := editions(t, []edit{
+	_, e := editions(t, []edit{
 		{"sources.toml", "", newSource},
 		{"claims.toml", "", strings.ReplaceAll(newClaim, `source = "wire-two", para = 3`, `source = "wire-three", para = 1`)},
 	}, []edit{
@@ -322,8 +323,8 @@ func TestSentences(t *testing.T) {
 		{"incidents.toml", `actor = "Lazarus Group"`, `actor = "TraderTraitor"`},
 	}, report.Options{})
 	var got []string
-	for _, g := range report.Group(s.Edition.Changes) {
-		got = append(got, report.Say(g))
+	for _, g := range edition.Group(e.Changes) {
+		got = append(got, edition.Say(g))
 	}
 	want := []string{
 		"Removed claim, Number of attacks, 2023, per Agency B: 20 attacks (its sources are no longer in the dataset: Wire Three, “Third wire story” (25 Jan 2024)).",
@@ -339,7 +340,7 @@ func TestSentences(t *testing.T) {
 // has them apart: a claim's note to the note's, an incident's date to the
 // date's; other fields to the record's own.
 func TestChangeCitesItsField(t *testing.T) {
-	s := editions(t, nil, []edit{
+	s, e := editions(t, nil, []edit{
 		{"claims.toml", `grade = 2
 citations = [{ source = "wire-one", para = 1 }]`, `grade = 2
 note = "Lab A later explained its method."
@@ -349,8 +350,9 @@ citations = [{ source = "wire-one", para = 1 }]`},
 		{"incidents.toml", `confidence = "moderate"`, `confidence = "high"`},
 	}, report.Options{})
 	got := map[string]string{}
-	for _, c := range s.Edition.Changes {
-		got[c.ID+" "+c.Field] = report.Cite(c.Refs)
+	num := report.DefaultNumbering(s)
+	for _, c := range e.Changes {
+		got[c.ID+" "+c.Field] = num.Cite(c.Refs)
 	}
 	want := map[string]string{
 		"a-2023 note":       "[2 ¶5]",

@@ -1,8 +1,9 @@
-package report
+package edition
 
 import (
 	"cmp"
 	"fmt"
+	"github.com/dprkreport/dprkreport/report"
 	"slices"
 	"strings"
 
@@ -23,8 +24,8 @@ type Edition struct {
 	// then wording.
 	Changes []*Change
 
-	claims    map[*ClaimRow]string
-	incidents map[*IncidentRow]string
+	claims    map[*report.ClaimRow]string
+	incidents map[*report.IncidentRow]string
 }
 
 // The kinds of change.
@@ -66,7 +67,7 @@ type Change struct {
 	Rank   int
 	// Refs are this edition's sources for what the change is about; a
 	// record removed with its sources has none, and Gone names them.
-	Refs []Ref
+	Refs []report.Ref
 	Gone []string
 	// FirstCite is the Citations row of the record's first citation in
 	// this edition (1-based), 0 when it has none.
@@ -146,7 +147,7 @@ func Say(group []*Change) string {
 			s += ": " + c.Before
 		}
 	case Renamed:
-		s = fmt.Sprintf("%s %s renamed from %s to %s, unchanged otherwise", Capital(c.Record), c.What, c.Before, c.After)
+		s = fmt.Sprintf("%s %s renamed from %s to %s, unchanged otherwise", report.Capital(c.Record), c.What, c.Before, c.After)
 	case ConflictAppeared:
 		s = fmt.Sprintf("Sources now disagree on %s: %s", c.What, c.After)
 	case ConflictChanged:
@@ -183,7 +184,7 @@ func orNone(s string) string {
 
 // Claim tells how a claim moved since the baseline: "new", "changed",
 // "renamed" or "" (unchanged, or no baseline).
-func (e *Edition) Claim(c *ClaimRow) string {
+func (e *Edition) Claim(c *report.ClaimRow) string {
 	if e == nil {
 		return ""
 	}
@@ -191,7 +192,7 @@ func (e *Edition) Claim(c *ClaimRow) string {
 }
 
 // Incident tells how an incident moved since the baseline, as Claim does.
-func (e *Edition) Incident(in *IncidentRow) string {
+func (e *Edition) Incident(in *report.IncidentRow) string {
 	if e == nil {
 		return ""
 	}
@@ -217,11 +218,11 @@ type field struct {
 
 // Compare computes what changed from prev to cur: two summaries computed
 // with the same options, prev from the baseline dataset.
-func Compare(prev, cur *Summary) *Edition {
+func Compare(prev, cur *report.Summary) *Edition {
 	e := &Edition{Since: prev.Meta.AsOfDate, Fingerprint: prev.Fingerprint,
-		claims: map[*ClaimRow]string{}, incidents: map[*IncidentRow]string{}}
+		claims: map[*report.ClaimRow]string{}, incidents: map[*report.IncidentRow]string{}}
 	cmpr := &comparer{e: e, prev: prev, cur: cur, origIDs: map[string]string{}, srcIDs: map[string]string{},
-		srcByID: map[string]*SourceRow{}, prevSrcByID: map[string]*SourceRow{}}
+		srcByID: map[string]*report.SourceRow{}, prevSrcByID: map[string]*report.SourceRow{}}
 	for _, r := range cur.Sources {
 		cmpr.srcByID[r.ID] = r
 	}
@@ -239,19 +240,19 @@ func Compare(prev, cur *Summary) *Edition {
 
 type comparer struct {
 	e         *Edition
-	prev, cur *Summary
+	prev, cur *report.Summary
 	// origIDs and srcIDs map a previous id to this edition's, for the
 	// records renamed: references through them are then compared as
 	// equal.
 	origIDs, srcIDs map[string]string
-	srcByID         map[string]*SourceRow // this edition's cited sources
-	prevSrcByID     map[string]*SourceRow // the previous edition's
+	srcByID         map[string]*report.SourceRow // this edition's cited sources
+	prevSrcByID     map[string]*report.SourceRow // the previous edition's
 }
 
 func (m *comparer) add(c *Change) { m.e.Changes = append(m.e.Changes, c) }
 
 // renamed records a record that kept everything it says under a new id.
-func (m *comparer) renamed(record, before, after, what string, refs []Ref, firstCite int) {
+func (m *comparer) renamed(record, before, after, what string, refs []report.Ref, firstCite int) {
 	m.add(&Change{Kind: Renamed, Record: record, ID: after, What: what, Before: before, After: after,
 		Rank: RankWording, Refs: refs, FirstCite: firstCite})
 }
@@ -346,7 +347,7 @@ func content(fs []field, cites []dataset.Citation, src func(string) string, more
 // diff adds a Changed for every field whose key differs. Each is cited to
 // the sources of that field where the record has them apart (byField: a
 // note's, a date's), else to the record's.
-func (m *comparer) diff(record, id, what string, before, after []field, refs []Ref, byField map[string][]Ref, first int) {
+func (m *comparer) diff(record, id, what string, before, after []field, refs []report.Ref, byField map[string][]report.Ref, first int) {
 	for i := range after {
 		if before[i].key == after[i].key {
 			continue
