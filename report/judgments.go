@@ -222,6 +222,39 @@ func floorOne(v decimal.Decimal) decimal.Decimal {
 // spread of values (revisions included) and states what every originator's
 // figure supports at the least.
 func (s *Summary) spreadJudgment(unit string) *Judgment {
+	c, es, ratio := s.widestSpread(unit)
+	if c == nil {
+		return nil
+	}
+	what := strings.ToLower(c.Metric.Label)
+	j := &Judgment{Topic: "Disagreement, " + what, Claims: c.Claims}
+	subject := "the " + what
+	if !c.Span.IsZero() {
+		period := "for " + c.Span.Human()
+		if y, ok := c.Span.SingleYear(); ok {
+			period = fmt.Sprintf("in %d", y)
+		}
+		subject += " " + period
+	}
+	lead := "Estimates"
+	if c.Span.IsZero() {
+		lead = "Undated estimates"
+	}
+	j.Finding = fmt.Sprintf("%s of %s differ by a factor of %s, from lowest to highest: ", lead, subject, ratio.Round(1))
+	var all []string
+	for _, e := range es {
+		all = append(all, e.words())
+	}
+	j.Finding += strings.Join(all, "; ") + "."
+	spreadEstimate(j, c, es, subject, unit)
+	return j
+}
+
+// widestSpread returns the DPRK conflict over quantities in unit whose
+// values (revisions included) spread widest, its values in ascending
+// order, and the ratio of the highest to the lowest; nil when there is
+// none with a positive lowest value.
+func (s *Summary) widestSpread(unit string) (*Conflict, []entry, decimal.Decimal) {
 	var best []entry
 	var bestRatio decimal.Decimal
 	var bestConflict *Conflict
@@ -232,7 +265,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 		var es []entry
 		for _, cl := range c.Claims {
 			es = append(es, entry{claim: cl, value: cl.Amount, qualifier: cl.Qualifier})
-			for _, r := range cl.Revisions {
+			for _, r := range cl.RevisionRows {
 				es = append(es, entry{claim: cl, value: r.Amount, qualifier: r.Qualifier, revised: r.Revised})
 			}
 		}
@@ -245,38 +278,17 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 			best, bestRatio, bestConflict = es, ratio, c
 		}
 	}
-	if bestConflict == nil {
-		return nil
-	}
-	c := bestConflict
-	period := "undated"
-	if y, ok := c.Span.SingleYear(); ok {
-		period = fmt.Sprintf("in %d", y)
-	} else if !c.Span.IsZero() {
-		period = "for " + c.Span.Human()
-	}
-	what := strings.ToLower(c.Metric.Label)
+	return bestConflict, best, bestRatio
+}
 
-	j := &Judgment{Topic: "Disagreement, " + strings.ToLower(c.Metric.Label), Claims: c.Claims}
-	subject := fmt.Sprintf("the %s %s", what, period)
-	if c.Span.IsZero() {
-		subject = "the " + what
-	}
-	j.Finding = fmt.Sprintf("Estimates of %s differ by a factor of %s, from lowest to highest: ", subject, bestRatio.Round(1))
-	if c.Span.IsZero() {
-		j.Finding = fmt.Sprintf("Undated estimates of %s differ by a factor of %s, from lowest to highest: ", subject, bestRatio.Round(1))
-	}
-	var all []string
-	for _, e := range best {
-		all = append(all, e.words())
-	}
-	j.Finding += strings.Join(all, "; ") + "."
-
+// spreadEstimate sets the judgment's estimate (the least that every figure
+// given allows), its confidence and its basis.
+func spreadEstimate(j *Judgment, c *Conflict, es []entry, subject, unit string) {
 	origs := map[*OriginatorRow]bool{}
 	hedged, revised, under := 0, 0, false
 	floor := decimal.Decimal{}
 	bounded := true
-	for i, e := range best {
+	for i, e := range es {
 		origs[e.claim.By] = true
 		if e.claim.Hedge != "" {
 			hedged++
@@ -309,7 +321,7 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	if len(origs) < 2 || hedged > 0 {
 		j.Confidence = "low"
 	}
-	parts := []string{Plural(len(best), "figure") + " from " + Plural(len(origs), "originator")}
+	parts := []string{Plural(len(es), "figure") + " from " + Plural(len(origs), "originator")}
 	if revised > 0 {
 		parts = append(parts, Plural(revised, "revision"))
 	}
@@ -320,7 +332,6 @@ func (s *Summary) spreadJudgment(unit string) *Judgment {
 	if under && j.Estimate != "" {
 		j.Basis += " A figure given as almost or nearly a value is read as at least nine tenths of it."
 	}
-	return j
 }
 
 func (s *Summary) coverageJudgment() *Judgment {

@@ -149,7 +149,9 @@ func execute(s *report.Summary, e *edition.Edition, num *report.Numbering, t *Te
 			return nil, nil, fmt.Errorf("templates: %s", strings.TrimPrefix(err.Error(), "template: "))
 		}
 	case <-time.After(MaxExecTime):
-		// text/template cannot be stopped; the process ends on this error.
+		// text/template cannot be stopped: the template goroutine runs on
+		// until it ends. The CLI exits on this error; a caller that goes on
+		// (a test, the fuzzer) keeps that goroutine running.
 		return nil, nil, fmt.Errorf("templates: %s ran for more than %s; a template is probably looping", templates.Main, MaxExecTime)
 	}
 	return buf.Bytes(), order, nil
