@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/internal/testtool"
@@ -164,5 +165,79 @@ func checkChartRevisions(t *testing.T, f *excelize.File, trace string) {
 	}
 	if revised == 0 {
 		t.Error("no charted figure has a revision: the comparison checked nothing")
+	}
+}
+
+// An empty report says so, and over what period, in both artifacts: with
+// no period asked for, that the dataset holds nothing; with one, that
+// nothing falls in it. Never an empty period name ("falls in ;").
+func TestEmptyReportSaysSo(t *testing.T) {
+	empty := fstest.MapFS{
+		"dataset.toml":     {Data: []byte("title = \"Empty\"\nas_of = \"2025-01-31\"\n")},
+		"sources.toml":     {Data: nil},
+		"originators.toml": {Data: nil},
+		"claims.toml":      {Data: nil},
+		"incidents.toml":   {Data: nil},
+	}
+	d, err := dataset.Load(empty, dataset.Options{Name: "empty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := dataset.Load(dataset.Default(), dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := briefing.Parse(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name                   string
+		s                      *report.Summary
+		overview, heading, why string
+	}{
+		{"empty dataset", report.Compute(d, report.Options{}),
+			"none: the report is empty, the dataset holds no claims or incidents, for any year",
+			"## Nothing to report", "This report is empty: the dataset holds no claims or incidents, for any year."},
+		{"empty period", report.Compute(def, report.Options{From: 2030}),
+			"none: the report is empty, nothing in the dataset falls in 2030 onwards",
+			"## Nothing in this period", "No claim or incident in the dataset falls in 2030 onwards"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !c.s.Empty() {
+				t.Fatal("the report is not empty")
+			}
+			doc, err := briefing.Compose(c.s, nil, tmpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(doc.Markdown)
+			for _, want := range []string{c.heading, c.why} {
+				if !strings.Contains(md, want) {
+					t.Errorf("the briefing lacks %q:\n%s", want, md)
+				}
+			}
+			if strings.Contains(md, "falls in ,") || strings.Contains(md, "falls in .") {
+				t.Errorf("the briefing names an empty period:\n%s", md)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(render(t, c.s)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows(workbook.SheetOverview)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, r := range rows {
+				if len(r) >= 2 && r[0] == "Period shown" {
+					got = r[1]
+				}
+			}
+			if got != c.overview {
+				t.Errorf("Overview's period shown %q, want %q", got, c.overview)
+			}
+		})
 	}
 }

@@ -8,9 +8,23 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// overview writes the first sheet: what the workbook is built from, the
+// headline counts as formulas over the other sheets, what each sheet
+// holds, and the legends of the codes.
 func (b *builder) overview() error {
-	s := b.s
 	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
+	for _, part := range []func(*sheet) error{b.overviewAbout, b.overviewCounts, b.overviewSheets, b.overviewLegends} {
+		if err := part(sh); err != nil {
+			return err
+		}
+	}
+	return sh.Flush()
+}
+
+// overviewAbout: the title, the build's particulars and the period shown
+// (saying so when the report is empty), and the description.
+func (b *builder) overviewAbout(sh *sheet) error {
+	s := b.s
 	put := func(v ...any) error { return sh.put(v...) }
 	period := "all years in the dataset"
 	if p := s.Asked.Words(); p != "" {
@@ -40,9 +54,14 @@ func (b *builder) overview() error {
 			return err
 		}
 	}
-	if err := sh.putMerged(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap)); err != nil {
-		return err
-	}
+	return sh.putMerged(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap))
+}
+
+// overviewCounts: the headline counts, each a formula over the sheet it
+// counts with Go's value cached (the same Counts --check and the briefing
+// show).
+func (b *builder) overviewCounts(sh *sheet) error {
+	s := b.s
 	sh.skip(1)
 	if err := b.headerRow(sh, "Headline counts", "Count", "Formula over"); err != nil {
 		return err
@@ -66,10 +85,16 @@ func (b *builder) overview() error {
 		{"Years covered", `IF(COUNT(YearList)=0,"",MIN(YearList)&"–"&MAX(YearList))`, "Yearly totals", years, 0},
 	}
 	for _, c := range counts {
-		if err := put(text(c.label, b.st.top), formula(c.formula, c.value, c.style), b.sheetLink(c.over)); err != nil {
+		if err := sh.put(text(c.label, b.st.top), formula(c.formula, c.value, c.style), b.sheetLink(c.over)); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// overviewSheets: what each sheet holds, linked.
+func (b *builder) overviewSheets(sh *sheet) error {
+	s := b.s
 	sh.skip(1)
 	if err := b.headerRow(sh, "Sheet", "Holds", ""); err != nil {
 		return err
@@ -98,6 +123,12 @@ func (b *builder) overview() error {
 			return err
 		}
 	}
+	return nil
+}
+
+// overviewLegends: the qualifiers and the codes of the grades and of
+// attribution.
+func (b *builder) overviewLegends(sh *sheet) error {
 	legend := func(title string, rows [][2]string) error {
 		sh.skip(1)
 		if err := b.headerRow(sh, title, "Meaning", ""); err != nil {
@@ -133,7 +164,7 @@ func (b *builder) overview() error {
 			return err
 		}
 	}
-	return sh.Flush()
+	return nil
 }
 
 func codes(cs []dataset.Code) [][2]string {

@@ -146,96 +146,22 @@ func (b *builder) years() error {
 	if err := b.headerRow(sh, head...); err != nil {
 		return err
 	}
-	firstO := 3
 	for _, y := range s.Years {
-		r := sh.row + 1
-		row := []any{
-			excelize.Cell{Value: y.Year, StyleID: b.st.year},
-			formula(fmt.Sprintf("COUNTIFS(IncidentYear,A%d)", r), y.Incidents, b.st.top),
-		}
-		var valueCells []string
-		for i, o := range s.YearOriginators {
-			// The highest of the originator's figures for the year, in
-			// functions every reader has (Excel 2010, LibreOffice, Gnumeric).
-			crit := theftCriteria(fmt.Sprintf("$A%d", r), strLit(o.ID))
-			rep := y.ByOriginator[i]
-			var cached any = ""
-			worded := ""
-			if c := rep.Claim; c != nil {
-				cached = num(c.Amount)
-				worded = c.Hedged()
-				if rep.Count > 1 {
-					worded += fmt.Sprintf("; highest of its %d figures for the year", rep.Count)
-				}
-			}
-			valueCells = append(valueCells, cell(firstO+2*i, r))
-			row = append(row,
-				// The mean of the figures flagged highest on Claims (equal,
-				// when several tie): the highest, without array formulas.
-				formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",SUMIFS(ClaimValue,%s,ClaimTop,1)/COUNTIFS(%s,ClaimTop,1))`, crit, crit, crit), cached, b.st.usd),
-				text(worded, b.st.wrap))
-		}
-		list := strings.Join(valueCells, ",")
-		if nOrig == 0 {
-			list = cell(firstO, r)
-			row = append(row, nil)
-		}
-		var lo, hi any = "", ""
-		reports, worded := 0, ""
-		if y.HasReports {
-			lo, hi = num(y.Low.Amount), num(y.High.Amount)
-			worded = y.Low.Hedged() + " (" + y.Low.By.Name + ")"
-			if y.High != y.Low {
-				worded += " to " + y.High.Hedged() + " (" + y.High.By.Name + ")"
-			}
-		}
-		for _, rep := range y.ByOriginator {
-			if rep.Claim != nil {
-				reports++
-			}
-		}
-		row = append(row,
-			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, list, list), lo, b.st.usd),
-			formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, list, list), hi, b.st.usd),
-			formula(fmt.Sprintf(`COUNT(%s)`, list), reports, b.st.top),
-			text(worded, b.st.wrap),
-		)
-		if err := sh.put(row...); err != nil {
+		if err := sh.put(b.yearRow(y, sh.row+1)...); err != nil {
 			return err
 		}
 	}
 	lastYearRow := sh.row
-	lastCol := firstO + 2*max(nOrig, 1) + 3
+	lastCol := yearFirstOrig + 2*max(nOrig, 1) + 3
 	if nOrig == 0 {
-		lastCol = firstO + 4
+		lastCol = yearFirstOrig + 4
 	}
 	if len(s.Years) > 0 {
 		if err := sh.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s", cell(lastCol, lastYearRow)), Name: "YearlyTable", StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
-
-	// Multi-year figures, kept whole.
-	sh.skip(1)
-	if err := sh.put(text("Multi-year figures: shown as reported, never split into years or set against the years' figures", b.st.bold)); err != nil {
-		return err
-	}
-	if err := b.headerRow(sh, "Period", "Value (USD)", "As worded", "Measure", "Originator", "Claim", "Citations"); err != nil {
-		return err
-	}
-	for _, c := range s.Spans {
-		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Hedged(), b.st.wrap), text(c.Measure.Label, b.st.wrap),
-			text(c.By.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite)); err != nil {
-			return err
-		}
-	}
-	if len(s.Spans) == 0 {
-		if err := sh.put(text("(none)", b.st.note)); err != nil {
-			return err
-		}
-	}
-	sh.skip(1)
-	if err := sh.put(text("Each originator column is that originator's own figure for the year: its highest when it gives several. Figures from different originators, and amounts of named incidents, are never added together.", b.st.aside)); err != nil {
+	if err := b.spansTable(sh); err != nil {
 		return err
 	}
 	if len(s.Years) > 0 && nOrig > 0 {
@@ -246,11 +172,98 @@ func (b *builder) years() error {
 		// Added once the sheet streams: excelize anchors the chart by the
 		// column widths, which are set only then.
 		at := sh.row + 2
-		if err := sh.do(func(*excelize.StreamWriter) error { return b.yearChart(at, lastYearRow, firstO, nOrig) }); err != nil {
+		if err := sh.do(func(*excelize.StreamWriter) error { return b.yearChart(at, lastYearRow, yearFirstOrig, nOrig) }); err != nil {
 			return err
 		}
 	}
 	return sh.Flush()
+}
+
+// yearFirstOrig is the yearly table's first originator column: each
+// originator has two, its highest figure and that figure as worded.
+const yearFirstOrig = 3
+
+// yearRow is the yearly table's row r for year y: the incidents counted,
+// each originator's highest theft figure for the year (a formula over the
+// Claims sheet with the criteria of report.IsTheft), and the lowest and
+// highest of those.
+func (b *builder) yearRow(y *report.YearRow, r int) []any {
+	row := []any{
+		excelize.Cell{Value: y.Year, StyleID: b.st.year},
+		formula(fmt.Sprintf("COUNTIFS(IncidentYear,A%d)", r), y.Incidents, b.st.top),
+	}
+	var valueCells []string
+	for i, o := range b.s.YearOriginators {
+		// The highest of the originator's figures for the year, in
+		// functions every reader has (Excel 2010, LibreOffice, Gnumeric).
+		crit := theftCriteria(fmt.Sprintf("$A%d", r), strLit(o.ID))
+		rep := y.ByOriginator[i]
+		var cached any = ""
+		worded := ""
+		if c := rep.Claim; c != nil {
+			cached = num(c.Amount)
+			worded = c.Hedged()
+			if rep.Count > 1 {
+				worded += fmt.Sprintf("; highest of its %d figures for the year", rep.Count)
+			}
+		}
+		valueCells = append(valueCells, cell(yearFirstOrig+2*i, r))
+		row = append(row,
+			// The mean of the figures flagged highest on Claims (equal,
+			// when several tie): the highest, without array formulas.
+			formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",SUMIFS(ClaimValue,%s,ClaimTop,1)/COUNTIFS(%s,ClaimTop,1))`, crit, crit, crit), cached, b.st.usd),
+			text(worded, b.st.wrap))
+	}
+	list := strings.Join(valueCells, ",")
+	if len(b.s.YearOriginators) == 0 {
+		list = cell(yearFirstOrig, r)
+		row = append(row, nil)
+	}
+	var lo, hi any = "", ""
+	reports, worded := 0, ""
+	if y.HasReports {
+		lo, hi = num(y.Low.Amount), num(y.High.Amount)
+		worded = y.Low.Hedged() + " (" + y.Low.By.Name + ")"
+		if y.High != y.Low {
+			worded += " to " + y.High.Hedged() + " (" + y.High.By.Name + ")"
+		}
+	}
+	for _, rep := range y.ByOriginator {
+		if rep.Claim != nil {
+			reports++
+		}
+	}
+	return append(row,
+		formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, list, list), lo, b.st.usd),
+		formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, list, list), hi, b.st.usd),
+		formula(fmt.Sprintf(`COUNT(%s)`, list), reports, b.st.top),
+		text(worded, b.st.wrap),
+	)
+}
+
+// spansTable writes the multi-year figures under the yearly table, kept
+// whole, and the note that nothing is added up.
+func (b *builder) spansTable(sh *sheet) error {
+	sh.skip(1)
+	if err := sh.put(text("Multi-year figures: shown as reported, never split into years or set against the years' figures", b.st.bold)); err != nil {
+		return err
+	}
+	if err := b.headerRow(sh, "Period", "Value (USD)", "As worded", "Measure", "Originator", "Claim", "Citations"); err != nil {
+		return err
+	}
+	for _, c := range b.s.Spans {
+		if err := sh.put(text(c.Span.Human(), b.st.top), b.usd(c.Amount, true), text(c.Hedged(), b.st.wrap), text(c.Measure.Label, b.st.wrap),
+			text(c.By.Name, b.st.wrap), text(c.ID, b.st.top), b.citeLink(c.Refs, c.FirstCite)); err != nil {
+			return err
+		}
+	}
+	if len(b.s.Spans) == 0 {
+		if err := sh.put(text("(none)", b.st.note)); err != nil {
+			return err
+		}
+	}
+	sh.skip(1)
+	return sh.put(text("Each originator column is that originator's own figure for the year: its highest when it gives several. Figures from different originators, and amounts of named incidents, are never added together.", b.st.aside))
 }
 
 func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
@@ -295,7 +308,6 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 // claim; per-claim article counts and independent originators, per-article
 // claim counts; shading by how a claim is sourced.
 func (b *builder) sourceMatrix() error {
-	s := b.s
 	m := b.matrix
 	widths := []float64{28, 30, 34}
 	for range max(b.articles, 1) {
@@ -303,26 +315,7 @@ func (b *builder) sourceMatrix() error {
 	}
 	widths = append(widths, 9, 12, 44, 10)
 	sh := b.stream(SheetMatrix, sheetSetup{widths: widths, freeze: true, printTitles: true, landscape: true})
-	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
-	longest := 0
-	for _, src := range b.num.Sources()[:b.articles] {
-		label := fmt.Sprintf("[%s] %s", b.num.Label(src), src.ID)
-		longest = max(longest, len(label))
-		head = append(head, text(label, b.st.rotated))
-	}
-	if b.articles == 0 {
-		head = append(head, text("(no sources)", b.st.rotated))
-	}
-	for _, h := range []string{"Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator"} {
-		head = append(head, text(h, b.st.header))
-	}
-	for i, h := range head {
-		if c := h.(excelize.Cell); c.StyleID == b.st.header {
-			sh.widen(i, c.Value.(string))
-		}
-	}
-	sh.row++
-	if err := sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*7.2+10, 409)}); err != nil {
+	if err := b.matrixHeader(sh); err != nil {
 		return err
 	}
 	// Go's own count of first reports, to cache the helper column.
@@ -333,7 +326,7 @@ func (b *builder) sourceMatrix() error {
 	nSrc := max(b.articles, 1)
 	buf := make([]any, 3+nSrc, 3+nSrc+4)
 	one := excelize.Cell{Value: 1, StyleID: b.st.top}
-	for _, c := range s.Claims {
+	for _, c := range b.s.Claims {
 		r := sh.row + 1
 		row := buf[:3+nSrc]
 		clear(row)
@@ -343,6 +336,8 @@ func (b *builder) sourceMatrix() error {
 				row[3+i] = one
 			}
 		}
+		// The key is report.ValueKey: SUMIFS over it counts the
+		// independent originators as Independent does.
 		key := report.ValueKey(c)
 		pair := key + "\x00" + c.By.ID
 		first := 0
@@ -363,6 +358,41 @@ func (b *builder) sourceMatrix() error {
 			return err
 		}
 	}
+	if err := b.matrixFooter(sh); err != nil {
+		return err
+	}
+	return sh.Flush()
+}
+
+// matrixHeader writes the Source matrix's header: the claim columns, one
+// rotated column per article, and the count and key columns.
+func (b *builder) matrixHeader(sh *sheet) error {
+	head := []any{text("Claim", b.st.header), text("As a figure", b.st.header), text("Originator", b.st.header)}
+	longest := 0
+	for _, src := range b.num.Sources()[:b.articles] {
+		label := fmt.Sprintf("[%s] %s", b.num.Label(src), src.ID)
+		longest = max(longest, len(label))
+		head = append(head, text(label, b.st.rotated))
+	}
+	if b.articles == 0 {
+		head = append(head, text("(no sources)", b.st.rotated))
+	}
+	for _, h := range []string{"Articles", "Independent originators", "Quantity (metric | scope | period | value)", "First of its originator"} {
+		head = append(head, text(h, b.st.header))
+	}
+	for i, h := range head {
+		if c := h.(excelize.Cell); c.StyleID == b.st.header {
+			sh.widen(i, c.Value.(string))
+		}
+	}
+	sh.row++
+	return sh.SetRow("A1", head, excelize.RowOpts{Height: min(float64(longest)*7.2+10, 409)})
+}
+
+// matrixFooter writes the per-article totals, the shading legend and the
+// conditional formats that shade the matrix.
+func (b *builder) matrixFooter(sh *sheet) error {
+	m := b.matrix
 	last := b.lastClaim
 	totals := []any{text("Claims citing the article", b.st.bold), nil, nil}
 	for i, src := range b.num.Sources()[:b.articles] {
@@ -390,14 +420,11 @@ func (b *builder) sourceMatrix() error {
 	rng := fmt.Sprintf("%s:%s", cell(m.firstSrc, 2), cell(m.lastSrc, last))
 	tl := cell(m.firstSrc, 2)
 	arts, ind := "$"+col(m.articles)+"2", "$"+col(m.independent)+"2"
-	if err := b.f.SetConditionalFormat(SheetMatrix, rng, []excelize.ConditionalFormatOptions{
+	return b.f.SetConditionalFormat(SheetMatrix, rng, []excelize.ConditionalFormatOptions{
 		{Type: "formula", Criteria: fmt.Sprintf("AND(%s=1,%s>=2)", tl, ind), Format: &b.st.hiGreen, StopIfTrue: true},
 		{Type: "formula", Criteria: fmt.Sprintf("AND(%s=1,%s>=2)", tl, arts), Format: &b.st.hiAmber, StopIfTrue: true},
 		{Type: "formula", Criteria: fmt.Sprintf("%s=1", tl), Format: &b.st.hiBlue, StopIfTrue: true},
-	}); err != nil {
-		return err
-	}
-	return sh.Flush()
+	})
 }
 
 // theftCriteria are the COUNTIFS/SUMIFS criteria over the Claims sheet
