@@ -99,7 +99,7 @@ func changesView(e *edition.Edition) *ChangesV {
 	var rest [len(edition.RankNames)]int
 	for _, g := range edition.Group(e.Changes) {
 		if g[0].Rank <= edition.RankStanding && len(x.Items) < MaxChanges {
-			item := &ChangeV{Text: escape(edition.Say(g))}
+			item := &ChangeV{Text: escape(edition.Sentence(g))}
 			for _, c := range g {
 				item.rs = append(item.rs, c.Refs...)
 			}

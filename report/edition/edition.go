@@ -131,8 +131,8 @@ func Group(cs []*Change) [][]*Change {
 	return out
 }
 
-// Say states a group of changes (see Group) in one sentence.
-func Say(group []*Change) string {
+// Sentence states a group of changes (see Group) in one sentence.
+func Sentence(group []*Change) string {
 	c := group[0]
 	var s string
 	switch c.Kind {
@@ -182,17 +182,17 @@ func orNone(s string) string {
 	return s
 }
 
-// Claim tells how a claim moved since the baseline: "new", "changed",
+// ClaimMoved tells how a claim moved since the baseline: "new", "changed",
 // "renamed" or "" (unchanged, or no baseline).
-func (e *Edition) Claim(c *report.ClaimRow) string {
+func (e *Edition) ClaimMoved(c *report.ClaimRow) string {
 	if e == nil {
 		return ""
 	}
 	return e.claims[c]
 }
 
-// Incident tells how an incident moved since the baseline, as Claim does.
-func (e *Edition) Incident(in *report.IncidentRow) string {
+// IncidentMoved tells how an incident moved since the baseline, as ClaimMoved does.
+func (e *Edition) IncidentMoved(in *report.IncidentRow) string {
 	if e == nil {
 		return ""
 	}

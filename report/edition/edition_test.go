@@ -324,7 +324,7 @@ func TestSentences(t *testing.T) {
 	}, report.Options{})
 	var got []string
 	for _, g := range edition.Group(e.Changes) {
-		got = append(got, edition.Say(g))
+		got = append(got, edition.Sentence(g))
 	}
 	want := []string{
 		"Removed claim, Number of attacks, 2023, per Agency B: 20 attacks (its sources are no longer in the dataset: Wire Three, “Third wire story” (25 Jan 2024)).",

@@ -50,7 +50,7 @@ func (b *builder) incidents() error {
 					text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
 				}
 				if edition {
-					cells = append(cells, text(b.opt.Edition.Incident(in), b.st.top))
+					cells = append(cells, text(b.opt.Edition.IncidentMoved(in), b.st.top))
 				}
 				if err := put(cells...); err != nil {
 					return err
@@ -113,7 +113,7 @@ func (b *builder) claims() error {
 					text(c.GradeFrom(b.num), b.st.wrap),
 				}
 				if edition {
-					cells = append(cells, text(b.opt.Edition.Claim(c), b.st.top))
+					cells = append(cells, text(b.opt.Edition.ClaimMoved(c), b.st.top))
 				}
 				if err := put(cells...); err != nil {
 					return err
