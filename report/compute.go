@@ -12,7 +12,7 @@ import (
 // it is returned (the bibliography's numbers are a Numbering beside it).
 func Compute(d *dataset.Dataset, opt Options) *Summary {
 	b := &builder{
-		s:       &Summary{Meta: d.Meta, Fingerprint: d.Fingerprint, Asked: Period{opt.From, opt.To}},
+		s:       &Summary{Meta: d.Meta, Fingerprint: d.Fingerprint, Asked: Period(opt)},
 		d:       d,
 		origs:   map[string]*OriginatorRow{},
 		srcs:    map[string]*SourceRow{},
