@@ -74,7 +74,7 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 			s.Sources = append(s.Sources, r)
 		}
 		r.Cites++
-		row := &CiteRow{Kind: kind, Subject: subject, Field: field, Source: r, Citation: c, N: len(s.Citations) + 1}
+		row := &CiteRow{Kind: kind, Subject: subject, Field: field, SourceRow: r, Citation: c, N: len(s.Citations) + 1}
 		if fig != nil {
 			row.Wording = fig(c)
 		}

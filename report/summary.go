@@ -68,7 +68,8 @@ type CiteRow struct {
 	Kind    string // "claim", "incident" or "source"
 	Subject string // the record's id
 	Field   string // what it supports: figure, statement, revision, note, amount, date, range, attribution
-	Source  *SourceRow
+	// SourceRow is the cited source's row (Citation.Source is its id).
+	SourceRow *SourceRow
 	dataset.Citation
 	// Wording is how this source words the figure ("almost $3 billion"),
 	// for a citation of a figure; empty otherwise.
@@ -85,7 +86,7 @@ type Ref struct {
 
 // Ref is the citation as a ref: its source and paragraph.
 func (c *CiteRow) Ref() Ref {
-	r := Ref{Source: c.Source}
+	r := Ref{Source: c.SourceRow}
 	if c.Para > 0 {
 		r.Paras = []int{c.Para}
 	}

@@ -548,7 +548,7 @@ func (b *builder) citations() error {
 					}
 					if err := put(
 						excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
-						b.sourceLink(c.Source), text(c.Source.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+						b.sourceLink(c.SourceRow), text(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
 						text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
 					); err != nil {
 						return err
