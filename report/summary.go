@@ -1,6 +1,3 @@
-// Package report computes what the artifacts show from a dataset (Compute,
-// pure and deterministic) and holds the helpers both renderers share for
-// writing figures the way a reader expects them.
 package report
 
 import (
