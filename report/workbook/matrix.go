@@ -54,8 +54,9 @@ func (b *builder) sourceMatrix() error {
 			text(key, b.st.wrap),
 			// The originator by id (Claims!L, the same row), as the
 			// report counts it: two originators may share a name.
-			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,%s!$L$2:$L%d,%s!$L%d)=1,1,0)",
-				col(m.key), cell(m.key, r), cell(m.key, r), quote(SheetClaims), r, quote(SheetClaims), r), first, b.st.top),
+			formula(fmt.Sprintf("IF(COUNTIFS($%s$2:%s,%s,%s!$%s$2:$%s%d,%s!$%s%d)=1,1,0)",
+				col(m.key), cell(m.key, r), cell(m.key, r), quote(SheetClaims), claimColOriginator, claimColOriginator, r,
+				quote(SheetClaims), claimColOriginator, r), first, b.st.top),
 		)
 		if err := sh.put(row...); err != nil {
 			return err

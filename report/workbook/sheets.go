@@ -61,6 +61,18 @@ func (b *builder) incidents() error {
 	})
 }
 
+// The Claims sheet's columns that defined names and formulas refer to;
+// claims writes the header named beside each there (TestClaimColumns).
+const (
+	claimColID         = "A" // ID
+	claimColMetric     = "C" // Metric
+	claimColValue      = "D" // Value
+	claimColYear       = "J" // Year
+	claimColScope      = "K" // Scope
+	claimColOriginator = "L" // Originator ID
+	claimColTop        = "X" // Highest of its originator's theft figures for the year
+)
+
 func (b *builder) claims() error {
 	edition := b.opt.Edition != nil
 	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",

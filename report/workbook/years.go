@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dprkreport/dprkreport/report"
@@ -202,6 +203,8 @@ func theftCriteria(year, originator string) string {
 // figure (report.IsTheft) that no figure of the same originator for the
 // same year exceeds, as Summary.IsYearHighest decides.
 func yearTopFormula(r int) string {
-	return fmt.Sprintf(`IF(AND(C%d=%s,K%d=%s,ISNUMBER(J%d)),IF(COUNTIFS(%s,ClaimValue,">"&D%d)=0,1,0),0)`,
-		r, strLit(report.TheftMetric), r, strLit(report.DPRKScope), r, theftCriteria(fmt.Sprintf("J%d", r), fmt.Sprintf("L%d", r)), r)
+	at := func(col string) string { return col + strconv.Itoa(r) }
+	return fmt.Sprintf(`IF(AND(%s=%s,%s=%s,ISNUMBER(%s)),IF(COUNTIFS(%s,ClaimValue,">"&%s)=0,1,0),0)`,
+		at(claimColMetric), strLit(report.TheftMetric), at(claimColScope), strLit(report.DPRKScope), at(claimColYear),
+		theftCriteria(at(claimColYear), at(claimColOriginator)), at(claimColValue))
 }
