@@ -47,8 +47,23 @@ type Meta struct {
 	AsOf        string `toml:"as_of"`
 	Author      string `toml:"author"`
 	Description string `toml:"description"`
+	// TLP is the Traffic Light Protocol (2.0) marking of the STIX export:
+	// one of TLPs' ids; empty means TLPClear, for open sources.
+	TLP string `toml:"tlp"`
 
 	AsOfDate Date `toml:"-"`
+}
+
+// TLPClear is the marking of a dataset that gives no tlp.
+const TLPClear = "clear"
+
+// TLPs are the Traffic Light Protocol 2.0 labels a dataset may carry.
+var TLPs = []Code{
+	{TLPClear, "TLP:CLEAR, disclosure is not limited"},
+	{"green", "TLP:GREEN, limited to the community"},
+	{"amber", "TLP:AMBER, limited to the recipient's organisation and its clients"},
+	{"amber+strict", "TLP:AMBER+STRICT, limited to the recipient's organisation"},
+	{"red", "TLP:RED, for the eyes and ears of individual recipients only"},
 }
 
 // Source is where a fact comes from (sources.toml): an archived article

@@ -20,6 +20,10 @@ func (v *validator) checkMeta(d *Dataset) {
 	if !m.AsOfDate.IsZero() && m.AsOfDate.Precision() != PrecisionDay {
 		v.add(at(FileMeta, "", 0, "as_of"), `write as_of as YYYY-MM-DD`, "the dataset's as_of date %q must name a day", m.AsOf)
 	}
+	if m.TLP != "" && Meaning(TLPs, m.TLP) == "" {
+		v.add(at(FileMeta, "", 0, "tlp"), "TLP 2.0 calls TLP:WHITE clear; leave tlp out for clear",
+			"the dataset's tlp %q is not one of %s", m.TLP, list(TLPs))
+	}
 }
 
 func (v *validator) checkOriginators(d *Dataset) {

@@ -170,3 +170,18 @@ func DefaultWith(t testing.TB, base fs.FS, path string) fstest.MapFS {
 	}
 	return data
 }
+
+// STIX2 returns the folder of the OASIS STIX 2.1 JSON schemas
+// (cti-stix2-json-schemas, with schemas/ inside): $DPRKREPORT_STIX2, or
+// ../shared/stix2 beside the project.
+func STIX2(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("DPRKREPORT_STIX2")
+	if dir == "" {
+		dir = filepath.Join(Root(), "..", "shared", "stix2")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "schemas", "common", "core.json")); err != nil {
+		Missing(t, fmt.Sprintf("no STIX 2.1 JSON schemas at %s (set DPRKREPORT_STIX2 to the folder holding schemas/)", dir))
+	}
+	return dir
+}

@@ -1,0 +1,121 @@
+package stix
+
+import (
+	"cmp"
+	"strconv"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+)
+
+// fromSummary reads the computed summary into the bundle's model. It is
+// the package's only contact with report's types.
+func fromSummary(s *report.Summary) *input {
+	in := &input{
+		title:  s.Meta.Title,
+		author: cmp.Or(s.Meta.Author, "dprkreport"),
+		asOf:   s.Meta.AsOfDate.First(),
+		tlp:    cmp.Or(s.Meta.TLP, dataset.TLPClear),
+		key:    s.Fingerprint + ":" + strconv.Itoa(s.From) + "-" + strconv.Itoa(s.To),
+	}
+	srcs := map[*report.SourceRow]*source{}
+	for _, r := range s.Sources {
+		src := &source{
+			id: r.ID, kind: r.Kind, title: r.Title, outlet: r.Outlet, author: r.Author, label: r.Label(),
+			url: r.URL, sha256: sourceSHA256(r.Source), published: r.Date.First(), dateWords: r.Date.Human(), dateNote: r.DateNote,
+			reliability: r.Reliability, reliabilityReason: r.ReliabilityReason, note: r.Note,
+		}
+		srcs[r] = src
+		in.sources = append(in.sources, src)
+	}
+	origs := map[string]*originator{}
+	for _, o := range s.Originators {
+		or := &originator{id: o.ID, name: o.Name, kind: o.Kind, kindWords: dataset.Meaning(dataset.OriginatorKinds, o.Kind), note: o.Note}
+		origs[o.ID] = or
+		in.originators = append(in.originators, or)
+	}
+	// Every citation the artifacts show, by the record it supports.
+	cites := map[string][]*cite{}
+	for _, c := range s.Citations {
+		key := c.Kind + ":" + c.Subject
+		cites[key] = append(cites[key], &cite{
+			src: srcs[c.Source], field: c.Field, para: c.Para, excerpt: c.Excerpt,
+			wording: c.Wording, verb: c.Verb, note: c.Note, mismatch: c.Mismatch,
+		})
+	}
+	for _, src := range in.sources {
+		src.cites = cites["source:"+src.id]
+	}
+	for _, c := range s.Claims {
+		in.claims = append(in.claims, claimOf(c, origs, cites["claim:"+c.ID]))
+	}
+	for _, r := range s.Incidents {
+		in.incidents = append(in.incidents, incidentOf(r, cites["incident:"+r.ID]))
+	}
+	if e := s.Edition; e != nil {
+		in.changed = map[string]bool{}
+		for _, c := range e.Changes {
+			in.changed[c.Record+":"+c.ID] = true
+		}
+	}
+	return in
+}
+
+// sourceSHA256 is the archived copy's SHA-256, where the dataset records
+// it.
+func sourceSHA256(*dataset.Source) string { return "" }
+
+func claimOf(c *report.ClaimRow, origs map[string]*originator, cs []*cite) *claim {
+	cl := &claim{
+		id: c.ID, statement: c.Statement, metric: c.Metric.ID, metricLabel: c.Metric.Label,
+		unit: c.Unit, qualifier: c.Qualifier, hedge: c.Hedge, verb: c.Verb,
+		period: c.Span.String(), periodWords: report.PeriodWords(c.Span),
+		scope: c.Scope, scopeWords: dataset.Meaning(dataset.Scopes, c.Scope),
+		grade: c.Grade, admiralty: c.Admiralty(), note: c.Note,
+		by: origs[c.Originator.ID], cites: cs,
+	}
+	if c.HasValue() {
+		cl.value = c.Amount.String()
+		cl.hedged = c.Hedged()
+	}
+	for _, v := range c.Via {
+		cl.via = append(cl.via, origs[v.ID])
+	}
+	for _, r := range c.Revisions {
+		cl.revisions = append(cl.revisions, &revision{
+			value: r.Amount.String(), qualifier: r.Qualifier, date: r.Revised.String(), note: r.Note,
+			worded: report.Qualified(r.Qualifier, r.Amount, c.Unit),
+		})
+	}
+	for _, src := range c.Sources {
+		if d := src.Date.First(); cl.dated.IsZero() || d.Before(cl.dated) {
+			cl.dated = d
+		}
+	}
+	return cl
+}
+
+func incidentOf(r *report.IncidentRow, cs []*cite) *incident {
+	in := &incident{
+		id: r.ID, victim: r.Victim, victimType: r.VictimType,
+		date: r.When.String(), dateWords: r.When.Human(), dateNote: r.DateNote, when: r.When.First(),
+		amount: r.USD.String(), qualifier: r.Qualifier, figure: r.Figure(), unverified: r.Unverified,
+		rangeNote: r.RangeNote, technique: r.Technique, note: r.Note,
+		actor: r.Actor, hedge: r.Hedge, basis: r.Basis, confidence: r.Confidence,
+		basisWords:      dataset.Meaning(dataset.AttributionBases, r.Basis),
+		confidenceWords: dataset.Meaning(dataset.Confidences, r.Confidence),
+		attributionNote: r.AttributionNote,
+	}
+	if r.HasRange {
+		in.low, in.high = r.LowUSD.String(), r.HighUSD.String()
+		in.rangeWords = report.Money(r.LowUSD) + " to " + report.Money(r.HighUSD)
+	}
+	for _, c := range cs {
+		if c.field == "attribution" {
+			in.attributionCites = append(in.attributionCites, c)
+		} else {
+			in.cites = append(in.cites, c)
+		}
+	}
+	return in
+}

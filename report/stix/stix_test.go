@@ -1,0 +1,272 @@
+package stix_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/benchdata"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/stix"
+)
+
+var update = flagUpdate()
+
+func defaultData(t testing.TB) *dataset.Dataset {
+	t.Helper()
+	d, err := dataset.Load(dataset.Default(), dataset.Options{Name: "dataset/data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// cases are the bundles every check runs on: the default data, a period
+// of it, and 2,000 synthetic incidents.
+func cases(t *testing.T) []struct {
+	name string
+	sum  *report.Summary
+} {
+	d := defaultData(t)
+	return []struct {
+		name string
+		sum  *report.Summary
+	}{
+		{"default", report.Compute(d, report.Options{})},
+		{"2023-2024", report.Compute(d, report.Options{From: 2023, To: 2024})},
+		{"synthetic-2000", report.Compute(benchdata.Dataset(t, 2000), report.Options{})},
+	}
+}
+
+func write(t testing.TB, s *report.Summary) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := stix.Write(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+type bundle struct {
+	Type    string           `json:"type"`
+	ID      string           `json:"id"`
+	Objects []map[string]any `json:"objects"`
+}
+
+func decode(t testing.TB, data []byte) bundle {
+	t.Helper()
+	var b bundle
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSchemas(t *testing.T) {
+	for _, c := range cases(t) {
+		t.Run(c.name, func(t *testing.T) { validate(t, write(t, c.sum)) })
+	}
+}
+
+// refs yields every id an object refers to: the values of its *_ref and
+// *_refs properties, at any depth.
+func refs(v any, yield func(key, id string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			switch {
+			case strings.HasSuffix(k, "_ref"):
+				yield(k, x.(string))
+			case strings.HasSuffix(k, "_refs"):
+				for _, id := range x.([]any) {
+					yield(k, id.(string))
+				}
+			default:
+				refs(x, yield)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			refs(x, yield)
+		}
+	}
+}
+
+func TestIntegrity(t *testing.T) {
+	for _, c := range cases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			b := decode(t, write(t, c.sum))
+			if b.Type != "bundle" || !strings.HasPrefix(b.ID, "bundle--") {
+				t.Errorf("envelope: type %q id %q", b.Type, b.ID)
+			}
+			at := map[string]int{}
+			types := map[string]int{}
+			for i, o := range b.Objects {
+				id := o["id"].(string)
+				if _, dup := at[id]; dup {
+					t.Errorf("duplicate id %s", id)
+				}
+				at[id] = i
+				types[o["type"].(string)]++
+			}
+			tlp := b.Objects[0]["id"].(string)
+			for i, o := range b.Objects {
+				id := o["id"].(string)
+				refs(o, func(key, ref string) {
+					j, ok := at[ref]
+					switch {
+					case !ok:
+						t.Errorf("%s: %s %s does not resolve in the bundle", id, key, ref)
+					case j >= i && ref != id && !(o["type"] == "report" && strings.HasPrefix(ref, "note--")):
+						// Reports and notes refer to each other: the notes
+						// come last, and only a report's refs to them point
+						// forward.
+						t.Errorf("%s: %s %s comes after it (importers need dependencies first)", id, key, ref)
+					case ref == id:
+						t.Errorf("%s: %s refers to itself", id, key)
+					}
+				})
+				if refs, ok := o["object_refs"]; ok && len(refs.([]any)) == 0 {
+					t.Errorf("%s: empty object_refs", id)
+				}
+				if (o["type"] == "report" || o["type"] == "note") && o["object_refs"] == nil {
+					t.Errorf("%s: no object_refs", id)
+				}
+				if cr, md := o["created"].(string), o["modified"]; md != nil && md.(string) < cr {
+					t.Errorf("%s: modified %s before created %s", id, md, cr)
+				}
+				if i > 0 && !slices.Contains(anys(o["object_marking_refs"]), tlp) {
+					t.Errorf("%s: not marked %s", id, tlp)
+				}
+			}
+			s := c.sum
+			victims, actors := map[string]bool{}, map[string]bool{}
+			attributed := 0
+			for _, in := range s.Incidents {
+				victims[in.Victim] = true
+				if in.Actor != "" && in.Basis != "none" {
+					actors[in.Actor] = true
+					attributed++
+				}
+			}
+			want := map[string]int{
+				"marking-definition": 1, "report": len(s.Sources), "note": len(s.Claims), "incident": len(s.Incidents),
+				"identity":      1 + len(s.Originators) + len(victims),
+				"intrusion-set": len(actors), "relationship": len(s.Incidents) + attributed,
+			}
+			for typ, n := range want {
+				if types[typ] != n {
+					t.Errorf("%d %s objects, want %d", types[typ], typ, n)
+				}
+			}
+			for typ, n := range stix.Counts(s) {
+				if types[typ] != n {
+					t.Errorf("Counts: %d %s objects, the bundle has %d", n, typ, types[typ])
+				}
+			}
+		})
+	}
+}
+
+func anys(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+// byRecord indexes the bundle's objects by type and the dataset's id.
+func byRecord(b bundle) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	for _, o := range b.Objects {
+		if rid, ok := o["x_dprkreport_id"].(string); ok {
+			out[o["type"].(string)+":"+rid] = o
+		}
+	}
+	return out
+}
+
+func TestConfidence(t *testing.T) {
+	want := map[int]any{1: "90", 2: "70", 3: "50", 4: "30", 5: "10", 6: nil}
+	s := report.Compute(defaultData(t), report.Options{})
+	recs := byRecord(decode(t, write(t, s)))
+	grades := map[int]int{}
+	for _, c := range s.Claims {
+		o := recs["note:"+c.ID]
+		got, ok := o["confidence"]
+		if w := want[c.Grade]; (w == nil) == ok || (ok && got.(json.Number).String() != w) {
+			t.Errorf("claim %s, grade %d: confidence %v, want %v", c.ID, c.Grade, got, w)
+		}
+		grades[c.Grade]++
+	}
+	if len(grades) < 3 {
+		t.Errorf("the default data has grades %v: too few to test the mapping", grades)
+	}
+}
+
+// TestSourceReports checks each source's report: its number, reliability,
+// address, and the objects it supports.
+func TestSourceReports(t *testing.T) {
+	s := report.Compute(defaultData(t), report.Options{})
+	recs := byRecord(decode(t, write(t, s)))
+	for _, src := range s.Sources {
+		o := recs["report:"+src.ID]
+		if o == nil {
+			t.Errorf("source %s has no report", src.ID)
+			continue
+		}
+		if o["x_dprkreport_number"] != src.Label() || o["name"] != src.Title {
+			t.Errorf("source %s: number %v name %v", src.ID, o["x_dprkreport_number"], o["name"])
+		}
+		if src.Reliability != "" && !strings.HasPrefix(o["x_opencti_reliability"].(string), src.Reliability+" - ") {
+			t.Errorf("source %s: x_opencti_reliability %v", src.ID, o["x_opencti_reliability"])
+		}
+		self := o["external_references"].([]any)[0].(map[string]any)
+		if src.URL != "" && self["url"] != src.URL {
+			t.Errorf("source %s: url %v, want %s", src.ID, self["url"], src.URL)
+		}
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	s := report.Compute(defaultData(t), report.Options{})
+	a, b := write(t, s), write(t, report.Compute(defaultData(t), report.Options{}))
+	if !bytes.Equal(a, b) {
+		t.Fatal("two runs over the same data differ")
+	}
+	golden := filepath.Join("testdata", "default.stix.json")
+	if *update {
+		if err := os.WriteFile(golden, a, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, want) {
+		t.Errorf("the bundle differs from %s (go test -update to rewrite it, then read the diff)", golden)
+	}
+}
+
+func number(t testing.TB, s string) decimal.Decimal {
+	t.Helper()
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		t.Fatalf("%q: %v", s, err)
+	}
+	return d
+}
+
+var _ = fmt.Sprint
