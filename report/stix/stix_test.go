@@ -193,6 +193,9 @@ func byRecord(b bundle) map[string]map[string]any {
 		if rid, ok := o["x_dprkreport_id"].(string); ok {
 			out[o["type"].(string)+":"+rid] = o
 		}
+		if o["relationship_type"] == "attributed-to" {
+			out["relationship:attributed-to:"+o["source_ref"].(string)] = o
+		}
 	}
 	return out
 }
