@@ -1,0 +1,201 @@
+package jsonexport
+
+import (
+	"cmp"
+
+	dset "github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+)
+
+// This file is the package's only contact with report's types: it reads
+// the computed summary into the export's rows, table by table, with the
+// same rules the workbook's cells use (Hedged, Admiralty, Cite, …).
+
+// table is one array of the export, its rows made one at a time so that a
+// large dataset is never held twice.
+type table struct {
+	name string
+	rows func(yield func(any) error) error
+}
+
+func header(s *report.Summary) (dataset, period) {
+	m := s.Meta
+	d := dataset{Title: m.Title, Subtitle: m.Subtitle, AsOf: m.AsOf, Author: m.Author, Description: m.Description,
+		Fingerprint: s.Fingerprint, TLP: cmp.Or(m.TLP, dset.TLPClear)}
+	var p period
+	if s.From != 0 {
+		p.From = &s.From
+	}
+	if s.To != 0 {
+		p.To = &s.To
+	}
+	return d, p
+}
+
+func tables(s *report.Summary) []table {
+	ts := []table{
+		{"incidents", func(y func(any) error) error {
+			return each(s.Incidents, y, func(in *report.IncidentRow) any { return incident(s, in) })
+		}},
+		{"claims", func(y func(any) error) error {
+			return each(s.Claims, y, func(c *report.ClaimRow) any { return claim(s, c) })
+		}},
+		{"citations", func(y func(any) error) error { return each(s.Citations, y, citation) }},
+		{"sources", func(y func(any) error) error { return each(s.Sources, y, source) }},
+		{"originators", func(y func(any) error) error { return each(s.Originators, y, originator) }},
+		{"conflicts", func(y func(any) error) error { return conflicts(s, y) }},
+		{"years", func(y func(any) error) error {
+			return each(s.Years, y, func(r *report.YearRow) any { return year(s, r) })
+		}},
+		{"multi_year_figures", func(y func(any) error) error { return each(s.Spans, y, span) }},
+	}
+	if s.Edition != nil {
+		ts = append(ts, table{"changes", func(y func(any) error) error { return changes(s.Edition, y) }})
+	}
+	return ts
+}
+
+func each[T any](rows []T, yield func(any) error, row func(T) any) error {
+	for _, r := range rows {
+		if err := yield(row(r)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func str(s string) *string { return &s }
+
+func cite(refs []report.Ref) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	return report.Cite(refs)
+}
+
+func incident(s *report.Summary, in *report.IncidentRow) any {
+	r := incidentRow{
+		ID: in.ID, Victim: in.Victim, VictimType: in.VictimType, Date: in.When.String(), Year: in.When.Year,
+		AmountUSD: in.USD.String(), Qualifier: in.Qualifier, AmountVerified: !in.Unverified,
+		RangeNote: in.RangeNote, Technique: in.Technique, Actor: in.Actor, Hedge: in.Hedge, Basis: in.Basis,
+		Confidence: in.Confidence, AttributionNote: in.AttributionNote, Citations: cite(in.Refs), FirstCitation: in.FirstCite,
+		DateNote: in.DateNote, Note: in.Note,
+	}
+	if in.HasRange {
+		r.LowUSD, r.HighUSD = str(in.LowUSD.String()), str(in.HighUSD.String())
+	}
+	if s.Edition != nil {
+		r.Changed = str(s.Edition.Incident(in))
+	}
+	return r
+}
+
+func claim(s *report.Summary, c *report.ClaimRow) any {
+	r := claimRow{
+		ID: c.ID, Statement: c.Statement, Metric: c.Metric.ID, Unit: c.Unit, Qualifier: c.Qualifier, Hedge: c.Hedge,
+		AsFigure: c.Hedged(), Period: c.Span.String(), Scope: c.Scope, OriginatorID: c.Originator.ID, Originator: c.Originator.Name,
+		RelayedVia: []string{}, Grade: c.Admiralty(), Revisions: []revision{},
+		Articles: c.Articles(), Independent: c.Independent, Citations: cite(c.Refs), FirstCitation: c.FirstCite,
+		Straddles: c.Straddles, Note: c.Note, YearHighest: s.IsYearHighest(c),
+	}
+	if c.HasValue() {
+		r.Value = str(c.Amount.String())
+		if l := c.Latest(); l != nil {
+			r.LatestRevision, r.RevisionQualifier, r.RevisedOn = str(l.Amount.String()), str(l.Qualifier), str(l.Revised.String())
+		}
+	}
+	if y, ok := c.Span.SingleYear(); ok {
+		r.Year = &y
+	}
+	for _, v := range c.Via {
+		r.RelayedVia = append(r.RelayedVia, v.Name)
+	}
+	for _, rv := range c.Revisions {
+		r.Revisions = append(r.Revisions, revision{Value: rv.Amount.String(), Qualifier: rv.Qualifier, Date: rv.Revised.String(), Note: rv.Note, Citations: cite(rv.Refs)})
+	}
+	if s.Edition != nil {
+		r.Changed = str(s.Edition.Claim(c))
+	}
+	return r
+}
+
+func citation(c *report.CiteRow) any {
+	r := citationRow{
+		N: c.N, Record: c.Kind, RecordID: c.Subject, Supports: c.Field, SourceID: c.Source.ID,
+		Source: "[" + c.Source.Label() + "] " + c.Source.Title, SourceKind: c.Source.Kind,
+		Wording: c.Wording, Excerpt: c.Excerpt, Note: c.Note, Mismatch: c.Mismatch,
+	}
+	if c.Para > 0 {
+		r.Para = &c.Para
+	}
+	return r
+}
+
+func source(src *report.SourceRow) any {
+	r := sourceRow{
+		Number: src.Label(), ID: src.ID, Title: src.Title, Outlet: src.Outlet, Author: src.Author, Published: src.Date.String(),
+		DateInferred: src.DateInferred, URL: src.URL, Archive: src.Archive, Relays: []string{}, Reliability: src.Reliability,
+		ReliabilityReason: src.ReliabilityReason, Claims: src.Claims, DateNote: src.DateNote, DateCitations: cite(src.DateRefs),
+		Note: src.Note, Kind: src.Kind,
+	}
+	for _, o := range src.Relayed {
+		r.Relays = append(r.Relays, o.Name)
+	}
+	return r
+}
+
+func originator(o *report.OriginatorRow) any {
+	return originatorRow{ID: o.ID, Name: o.Name, Kind: o.Kind, Note: o.Note, Claims: o.Claims}
+}
+
+func conflicts(s *report.Summary, yield func(any) error) error {
+	for i, cf := range s.Conflicts {
+		r := conflictRow{N: i + 1, Metric: cf.Metric.ID, Label: cf.Metric.Label, Scope: cf.Scope, Period: report.PeriodWords(cf.Span)}
+		for _, c := range cf.Claims {
+			side := conflictSide{Claim: c.ID, Originator: c.Originator.Name, Value: c.Amount.String(), Qualifier: c.Qualifier,
+				AsWorded: c.Hedged(), Citations: cite(c.Refs)}
+			if l := c.Latest(); l != nil {
+				side.LatestRevision, side.RevisedOn = str(report.Qualified(l.Qualifier, l.Amount, c.Unit)), str(l.Revised.String())
+			}
+			r.Claims = append(r.Claims, side)
+		}
+		if err := yield(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func year(s *report.Summary, y *report.YearRow) any {
+	r := yearRow{Year: y.Year, Incidents: y.Incidents, ByOriginator: []yearFigure{}}
+	for i, o := range s.YearOriginators {
+		f := yearFigure{OriginatorID: o.ID, Originator: o.Name}
+		if rep := y.ByOriginator[i]; rep.Claim != nil {
+			f.Claim, f.ValueUSD, f.AsWorded, f.Figures = str(rep.Claim.ID), str(rep.Claim.Amount.String()), rep.Claim.Hedged(), rep.Count
+			r.OriginatorsReporting++
+		}
+		r.ByOriginator = append(r.ByOriginator, f)
+	}
+	if y.HasReports {
+		r.LowestUSD, r.HighestUSD = str(y.Low.Amount.String()), str(y.High.Amount.String())
+		r.LowestClaim, r.HighestClaim = str(y.Low.ID), str(y.High.ID)
+	}
+	return r
+}
+
+func span(c *report.ClaimRow) any {
+	return spanRow{Period: c.Span.Human(), ValueUSD: c.Amount.String(), AsWorded: c.Hedged(), Measure: c.Metric.Label,
+		Originator: c.Originator.Name, Claim: c.ID, Citations: cite(c.Refs)}
+}
+
+func changes(e *report.Edition, yield func(any) error) error {
+	for i, c := range e.Changes {
+		r := changeRow{N: i + 1, Importance: report.RankNames[c.Rank], Change: c.Kind, Record: c.Record, RecordID: c.ID,
+			What: c.What, Field: c.Field, Before: c.Before, After: c.After, Citations: cite(c.Refs), Gone: []string{}}
+		r.Gone = append(r.Gone, c.Gone...)
+		if err := yield(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
