@@ -136,8 +136,7 @@ func (b *builder) citations(cs []*cite) []extRef {
 func sentences(parts ...string) string {
 	var out []string
 	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if p == "" {
+		if strings.TrimSpace(p) == "" {
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(p); !strings.ContainsRune(".!?”\"’", r) {
