@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/dprkreport/dprkreport/report/jsonexport"
 )
 
 func main() {
@@ -64,6 +66,7 @@ type config struct {
 	quiet     bool
 	help      bool
 	version   bool
+	schema    string // print this export's schema: "json"
 	env       environment
 }
 
@@ -103,6 +106,12 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	case cfg.version:
 		fmt.Fprintln(stdout, "dprkreport", buildVersion())
 		return nil
+	case cfg.schema != "":
+		if cfg.schema != "json" {
+			return usageError(fmt.Sprintf("--schema %q: the JSON export is the only one with a schema of its own", cfg.schema), "dprkreport --schema json; the STIX bundle follows the OASIS STIX 2.1 schemas")
+		}
+		_, err := stdout.Write(jsonexport.Schema())
+		return err
 	}
 	cfg.env = readEnvironment()
 	u := &ui{stderr: stderr, quiet: cfg.quiet, annotate: cfg.env.githubActions}
@@ -116,8 +125,8 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	fs := pflag.NewFlagSet("dprkreport", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`; .pdf or .xlsx; repeatable; - for stdout (with --format)")
-	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf or xlsx")
+	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`: .pdf (briefing), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables); repeatable; - for stdout (with --format)")
+	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf, xlsx, stix or json")
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
@@ -130,6 +139,7 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	fs.IntVar(&cfg.from, "from", 0, "keep claims and incidents from `YEAR` on")
 	fs.IntVar(&cfg.to, "to", 0, "keep claims and incidents up to `YEAR`")
 	fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "do not report what was written")
+	fs.StringVar(&cfg.schema, "schema", "", "print the JSON Schema of an export (`KIND`: json) and exit")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&cfg.help, "help", "h", false, "print this help and exit")
 
@@ -138,7 +148,7 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	}
 	// An empty value never means "the default": --data "" is a mistake
 	// (an unset variable), not a request for the embedded dataset.
-	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "baseline", "init"} {
+	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "baseline", "init", "schema"} {
 		f := fs.Lookup(name)
 		if !f.Changed {
 			continue
@@ -163,7 +173,9 @@ func usage(fs *pflag.FlagSet) string {
 
 dprkreport compiles a curated dataset on North Korean (DPRK) theft of
 cryptocurrency into an analyst's workbook (.xlsx) and a cited briefing (.pdf).
-With no -o it writes both into out/.
+With no -o it writes both into out/. For threat-intelligence platforms it
+also writes a STIX 2.1 bundle (.stix.json, for OpenCTI or MISP) and the
+workbook's tables as JSON (.json, described by --schema json).
 
 Options:
 `)
@@ -179,6 +191,9 @@ Examples:
   $ dprkreport --data mydata --check --baseline old   # and what changed since old
   $ dprkreport --data mydata --templates mydata/templates -o brief.pdf -o book.xlsx
   $ dprkreport --from 2022 --to 2023 -o recent.pdf
+  $ dprkreport -o dprk.stix.json             # a STIX 2.1 bundle for OpenCTI or MISP
+  $ dprkreport -o tables.json                # the tables as JSON
+  $ dprkreport --schema json                 # the JSON Schema of tables.json
 
 Exit status: 0 ok, 1 invalid data (or a warning, with --strict) or a failed
 render or write, 2 usage.

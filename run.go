@@ -21,6 +21,8 @@ import (
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
 	"github.com/dprkreport/dprkreport/report/edition"
+	"github.com/dprkreport/dprkreport/report/jsonexport"
+	"github.com/dprkreport/dprkreport/report/stix"
 	"github.com/dprkreport/dprkreport/report/workbook"
 	"github.com/dprkreport/dprkreport/templates"
 )
@@ -28,7 +30,7 @@ import (
 // artifact is one output asked for.
 type artifact struct {
 	path   string // "-" for stdout
-	format string // "pdf" or "xlsx"
+	format string // "pdf", "xlsx", "stix" or "json"
 	size   int64
 	desc   string // "6 pages"
 }
@@ -40,9 +42,21 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-var formats = map[string]string{".pdf": "pdf", ".xlsx": "xlsx"}
+var formats = map[string]string{".pdf": "pdf", ".xlsx": "xlsx", ".json": "json"}
 
-const formatHint = "name outputs with .pdf (briefing) or .xlsx (workbook), e.g. -o brief.pdf"
+// formatOf is the format an output's name asks for: by its extension, and
+// .stix.json for the STIX bundle; "" when unknown.
+func formatOf(path string) string {
+	if strings.HasSuffix(strings.ToLower(path), ".stix.json") {
+		return "stix"
+	}
+	return formats[strings.ToLower(filepath.Ext(path))]
+}
+
+// textFormats may go to a terminal.
+var textFormats = []string{"stix", "json"}
+
+const formatHint = "name outputs with .pdf (briefing), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables), e.g. -o brief.pdf"
 
 // defaultOutputs are written when no -o is given.
 var defaultOutputs = []string{filepath.Join("out", "briefing.pdf"), filepath.Join("out", "workbook.xlsx")}
@@ -287,6 +301,17 @@ func render(w io.Writer, a *artifact, b *built, wopt workbook.Options, fallback 
 			return fmt.Errorf("render workbook: %w", err)
 		}
 		a.desc = report.Plural(len(workbook.SheetNames(b.sum, b.ed)), "sheet")
+	case "stix":
+		n, err := stix.Write(w, b.sum, stix.Options{Numbering: b.num, Edition: b.ed})
+		if err != nil {
+			return fmt.Errorf("render STIX bundle: %w", err)
+		}
+		a.desc = "STIX 2.1, " + report.Plural(n, "object")
+	case "json":
+		if err := jsonexport.Write(w, b.sum, jsonexport.Options{Numbering: b.num, Edition: b.ed}); err != nil {
+			return fmt.Errorf("render JSON tables: %w", err)
+		}
+		a.desc = "JSON tables; dprkreport --schema json prints their schema"
 	}
 	return nil
 }
@@ -299,8 +324,8 @@ func checkFlags(cfg config) error {
 		return usageError("--force goes with --init", "")
 	case cfg.check && len(cfg.outputs) > 0:
 		return usageError("--check writes nothing; drop -o or --check", "")
-	case cfg.format != "" && cfg.format != "pdf" && cfg.format != "xlsx":
-		return usageError(fmt.Sprintf("--format %q is not pdf or xlsx", cfg.format), "")
+	case cfg.format != "" && !slices.Contains([]string{"pdf", "xlsx", "stix", "json"}, cfg.format):
+		return usageError(fmt.Sprintf("--format %q is not pdf, xlsx, stix or json", cfg.format), "")
 	case cfg.from < 0 || cfg.to < 0 || (cfg.from != 0 && (cfg.from < 1900 || cfg.from > 2999)) || (cfg.to != 0 && (cfg.to < 1900 || cfg.to > 2999)):
 		return usageError("--from and --to take a year such as 2023", "")
 	case cfg.from != 0 && cfg.to != 0 && cfg.from > cfg.to:
@@ -325,14 +350,14 @@ func plan(cfg config, toTerminal bool) ([]*artifact, error) {
 		a := &artifact{path: p}
 		if p == "-" {
 			if cfg.format == "" {
-				return nil, usageError("-o - needs --format pdf or --format xlsx", "")
+				return nil, usageError("-o - needs --format pdf, xlsx, stix or json", "")
 			}
-			if toTerminal {
+			if toTerminal && !slices.Contains(textFormats, cfg.format) {
 				return nil, usageError("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")
 			}
 			a.format = cfg.format
 		} else {
-			a.format = formats[strings.ToLower(filepath.Ext(p))]
+			a.format = formatOf(p)
 			if a.format == "" {
 				return nil, usageError(fmt.Sprintf("%s: unknown output extension %q", p, filepath.Ext(p)), formatHint)
 			}

@@ -29,17 +29,10 @@ import (
 // a cycle the mapping makes: a note's object_refs are the reports that
 // state the claim, and a report's object_refs are what it supports,
 // notes among them; the notes come last.
-func Write(w io.Writer, s *report.Summary) error {
+// It returns the number of objects written.
+func Write(w io.Writer, s *report.Summary) (int, error) {
 	b := newBuilder(fromSummary(s))
 	return b.write(w)
-}
-
-// Counts says how many objects of each type Write writes for the summary.
-func Counts(s *report.Summary) map[string]int {
-	b := newBuilder(fromSummary(s))
-	n := map[string]int{}
-	_ = b.each(func(o *object) error { n[o.Type]++; return nil })
-	return n
 }
 
 type builder struct {
@@ -140,32 +133,32 @@ func (b *builder) sdo(typ, id string) *object {
 	return &object{Type: typ, SpecVersion: "2.1", ID: id, CreatedByRef: b.author, ObjectMarkingRefs: b.marking}
 }
 
-func (b *builder) write(w io.Writer) error {
+func (b *builder) write(w io.Writer) (int, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintf(bw, "{\n  \"type\": \"bundle\",\n  \"id\": %q,\n  \"objects\": [\n", "bundle--"+uuid5(namespace, "dprkreport:bundle:"+b.in.key))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
-	first := true
+	n := 0
 	err := b.each(func(o *object) error {
 		buf.Reset()
 		if err := enc.Encode(o); err != nil {
 			return fmt.Errorf("%s %s: %w", o.Type, o.ID, err)
 		}
-		if !first {
+		if n > 0 {
 			bw.WriteString(",\n")
 		}
-		first = false
+		n++
 		bw.WriteString("    ")
 		_, err := bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
 		return err
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	bw.WriteString("\n  ]\n}\n")
-	return bw.Flush()
+	return n, bw.Flush()
 }
 
 // each builds the bundle's objects one at a time, in bundle order.
