@@ -12,10 +12,12 @@
 // The flags are:
 //
 //	-o, --output FILE
-//		Write an artifact to FILE, its format taken from the extension
-//		(.pdf or .xlsx). Repeatable. -o - writes to stdout, with --format.
+//		Write an artifact to FILE, its format taken from the extension:
+//		.pdf (the briefing), .xlsx (the workbook), .stix.json (a STIX 2.1
+//		bundle for OpenCTI or MISP) or .json (the workbook's tables as
+//		JSON). Repeatable. -o - writes to stdout, with --format.
 //	--format FMT
-//		The format of -o -: pdf or xlsx.
+//		The format of -o -: pdf, xlsx, stix or json.
 //	-d, --data DIR
 //		Read the dataset from DIR: a folder of TOML files (dataset.toml,
 //		sources.toml, originators.toml, claims.toml, incidents.toml).
@@ -49,6 +51,9 @@
 //		Narrow both artifacts to a period.
 //	-q, --quiet
 //		Do not report what was written.
+//	--schema KIND
+//		Print the JSON Schema (draft 2020-12) of an export and exit; KIND
+//		is json, the tables of -o FILE.json.
 //	--version
 //		Print the version and exit.
 //	-h, --help

@@ -139,7 +139,7 @@ func sentences(parts ...string) string {
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(p); !strings.ContainsRune(".!?”\"’", r) {
+		if r, _ := utf8.DecodeLastRuneInString(p); !strings.ContainsRune(".!?", r) {
 			p += "."
 		}
 		out = append(out, p)
