@@ -32,28 +32,35 @@ func header(s *report.Summary) (dataset, period) {
 	return d, p
 }
 
+// tabler reads one summary with its numbering and edition.
+type tabler struct {
+	s  *report.Summary
+	ed *report.Edition
+}
+
 func tables(s *report.Summary) []table {
+	t := &tabler{s: s, ed: s.Edition}
 	ts := []table{
-		{"incidents", func(y func(any) error) error {
-			return each(s.Incidents, y, func(in *report.IncidentRow) any { return incident(s, in) })
-		}},
-		{"claims", func(y func(any) error) error {
-			return each(s.Claims, y, func(c *report.ClaimRow) any { return claim(s, c) })
-		}},
-		{"citations", func(y func(any) error) error { return each(s.Citations, y, citation) }},
-		{"sources", func(y func(any) error) error { return each(s.Sources, y, source) }},
+		{"incidents", func(y func(any) error) error { return each(s.Incidents, y, t.incident) }},
+		{"claims", func(y func(any) error) error { return each(s.Claims, y, t.claim) }},
+		{"citations", func(y func(any) error) error { return each(s.Citations, y, t.citation) }},
+		{"sources", func(y func(any) error) error { return each(t.sources(), y, t.source) }},
 		{"originators", func(y func(any) error) error { return each(s.Originators, y, originator) }},
-		{"conflicts", func(y func(any) error) error { return conflicts(s, y) }},
-		{"years", func(y func(any) error) error {
-			return each(s.Years, y, func(r *report.YearRow) any { return year(s, r) })
-		}},
-		{"multi_year_figures", func(y func(any) error) error { return each(s.Spans, y, span) }},
+		{"conflicts", t.conflicts},
+		{"years", func(y func(any) error) error { return each(s.Years, y, t.year) }},
+		{"multi_year_figures", func(y func(any) error) error { return each(s.Spans, y, t.span) }},
 	}
-	if s.Edition != nil {
-		ts = append(ts, table{"changes", func(y func(any) error) error { return changes(s.Edition, y) }})
+	if t.ed != nil {
+		ts = append(ts, table{"changes", t.changes})
 	}
 	return ts
 }
+
+// sources are the sources in bibliography order.
+func (t *tabler) sources() []*report.SourceRow { return t.s.Sources }
+
+// label is a source's bibliography number: "3" or "R2".
+func (t *tabler) label(src *report.SourceRow) string { return src.Label() }
 
 func each[T any](rows []T, yield func(any) error, row func(T) any) error {
 	for _, r := range rows {
@@ -66,37 +73,37 @@ func each[T any](rows []T, yield func(any) error, row func(T) any) error {
 
 func str(s string) *string { return &s }
 
-func cite(refs []report.Ref) string {
+func (t *tabler) cite(refs []report.Ref) string {
 	if len(refs) == 0 {
 		return ""
 	}
 	return report.Cite(refs)
 }
 
-func incident(s *report.Summary, in *report.IncidentRow) any {
+func (t *tabler) incident(in *report.IncidentRow) any {
 	r := incidentRow{
 		ID: in.ID, Victim: in.Victim, VictimType: in.VictimType, Date: in.When.String(), Year: in.When.Year,
 		AmountUSD: in.USD.String(), Qualifier: in.Qualifier, AmountVerified: !in.Unverified,
 		RangeNote: in.RangeNote, Technique: in.Technique, Actor: in.Actor, Hedge: in.Hedge, Basis: in.Basis,
-		Confidence: in.Confidence, AttributionNote: in.AttributionNote, Citations: cite(in.Refs), FirstCitation: in.FirstCite,
+		Confidence: in.Confidence, AttributionNote: in.AttributionNote, Citations: t.cite(in.Refs), FirstCitation: in.FirstCite,
 		DateNote: in.DateNote, Note: in.Note,
 	}
 	if in.HasRange {
 		r.LowUSD, r.HighUSD = str(in.LowUSD.String()), str(in.HighUSD.String())
 	}
-	if s.Edition != nil {
-		r.Changed = str(s.Edition.Incident(in))
+	if t.ed != nil {
+		r.Changed = str(t.ed.Incident(in))
 	}
 	return r
 }
 
-func claim(s *report.Summary, c *report.ClaimRow) any {
+func (t *tabler) claim(c *report.ClaimRow) any {
 	r := claimRow{
 		ID: c.ID, Statement: c.Statement, Metric: c.Metric.ID, Unit: c.Unit, Qualifier: c.Qualifier, Hedge: c.Hedge,
 		AsFigure: c.Hedged(), Period: c.Span.String(), Scope: c.Scope, OriginatorID: c.Originator.ID, Originator: c.Originator.Name,
 		RelayedVia: []string{}, Grade: c.Admiralty(), Revisions: []revision{},
-		Articles: c.Articles(), Independent: c.Independent, Citations: cite(c.Refs), FirstCitation: c.FirstCite,
-		Straddles: c.Straddles, Note: c.Note, YearHighest: s.IsYearHighest(c),
+		Articles: c.Articles(), Independent: c.Independent, Citations: t.cite(c.Refs), FirstCitation: c.FirstCite,
+		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c),
 	}
 	if c.HasValue() {
 		r.Value = str(c.Amount.String())
@@ -111,18 +118,18 @@ func claim(s *report.Summary, c *report.ClaimRow) any {
 		r.RelayedVia = append(r.RelayedVia, v.Name)
 	}
 	for _, rv := range c.Revisions {
-		r.Revisions = append(r.Revisions, revision{Value: rv.Amount.String(), Qualifier: rv.Qualifier, Date: rv.Revised.String(), Note: rv.Note, Citations: cite(rv.Refs)})
+		r.Revisions = append(r.Revisions, revision{Value: rv.Amount.String(), Qualifier: rv.Qualifier, Date: rv.Revised.String(), Note: rv.Note, Citations: t.cite(rv.Refs)})
 	}
-	if s.Edition != nil {
-		r.Changed = str(s.Edition.Claim(c))
+	if t.ed != nil {
+		r.Changed = str(t.ed.Claim(c))
 	}
 	return r
 }
 
-func citation(c *report.CiteRow) any {
+func (t *tabler) citation(c *report.CiteRow) any {
 	r := citationRow{
 		N: c.N, Record: c.Kind, RecordID: c.Subject, Supports: c.Field, SourceID: c.Source.ID,
-		Source: "[" + c.Source.Label() + "] " + c.Source.Title, SourceKind: c.Source.Kind,
+		Source: "[" + t.label(c.Source) + "] " + c.Source.Title, SourceKind: c.Source.Kind,
 		Wording: c.Wording, Excerpt: c.Excerpt, Note: c.Note, Mismatch: c.Mismatch,
 	}
 	if c.Para > 0 {
@@ -131,11 +138,11 @@ func citation(c *report.CiteRow) any {
 	return r
 }
 
-func source(src *report.SourceRow) any {
+func (t *tabler) source(src *report.SourceRow) any {
 	r := sourceRow{
-		Number: src.Label(), ID: src.ID, Title: src.Title, Outlet: src.Outlet, Author: src.Author, Published: src.Date.String(),
+		Number: t.label(src), ID: src.ID, Title: src.Title, Outlet: src.Outlet, Author: src.Author, Published: src.Date.String(),
 		DateInferred: src.DateInferred, URL: src.URL, Archive: src.Archive, Relays: []string{}, Reliability: src.Reliability,
-		ReliabilityReason: src.ReliabilityReason, Claims: src.Claims, DateNote: src.DateNote, DateCitations: cite(src.DateRefs),
+		ReliabilityReason: src.ReliabilityReason, Claims: src.Claims, DateNote: src.DateNote, DateCitations: t.cite(src.DateRefs),
 		Note: src.Note, Kind: src.Kind,
 	}
 	for _, o := range src.Relayed {
@@ -148,12 +155,12 @@ func originator(o *report.OriginatorRow) any {
 	return originatorRow{ID: o.ID, Name: o.Name, Kind: o.Kind, Note: o.Note, Claims: o.Claims}
 }
 
-func conflicts(s *report.Summary, yield func(any) error) error {
-	for i, cf := range s.Conflicts {
+func (t *tabler) conflicts(yield func(any) error) error {
+	for i, cf := range t.s.Conflicts {
 		r := conflictRow{N: i + 1, Metric: cf.Metric.ID, Label: cf.Metric.Label, Scope: cf.Scope, Period: report.PeriodWords(cf.Span)}
 		for _, c := range cf.Claims {
 			side := conflictSide{Claim: c.ID, Originator: c.Originator.Name, Value: c.Amount.String(), Qualifier: c.Qualifier,
-				AsWorded: c.Hedged(), Citations: cite(c.Refs)}
+				AsWorded: c.Hedged(), Citations: t.cite(c.Refs)}
 			if l := c.Latest(); l != nil {
 				side.LatestRevision, side.RevisedOn = str(report.Qualified(l.Qualifier, l.Amount, c.Unit)), str(l.Revised.String())
 			}
@@ -166,9 +173,9 @@ func conflicts(s *report.Summary, yield func(any) error) error {
 	return nil
 }
 
-func year(s *report.Summary, y *report.YearRow) any {
+func (t *tabler) year(y *report.YearRow) any {
 	r := yearRow{Year: y.Year, Incidents: y.Incidents, ByOriginator: []yearFigure{}}
-	for i, o := range s.YearOriginators {
+	for i, o := range t.s.YearOriginators {
 		f := yearFigure{OriginatorID: o.ID, Originator: o.Name}
 		if rep := y.ByOriginator[i]; rep.Claim != nil {
 			f.Claim, f.ValueUSD, f.AsWorded, f.Figures = str(rep.Claim.ID), str(rep.Claim.Amount.String()), rep.Claim.Hedged(), rep.Count
@@ -183,15 +190,15 @@ func year(s *report.Summary, y *report.YearRow) any {
 	return r
 }
 
-func span(c *report.ClaimRow) any {
+func (t *tabler) span(c *report.ClaimRow) any {
 	return spanRow{Period: c.Span.Human(), ValueUSD: c.Amount.String(), AsWorded: c.Hedged(), Measure: c.Metric.Label,
-		Originator: c.Originator.Name, Claim: c.ID, Citations: cite(c.Refs)}
+		Originator: c.Originator.Name, Claim: c.ID, Citations: t.cite(c.Refs)}
 }
 
-func changes(e *report.Edition, yield func(any) error) error {
-	for i, c := range e.Changes {
+func (t *tabler) changes(yield func(any) error) error {
+	for i, c := range t.ed.Changes {
 		r := changeRow{N: i + 1, Importance: report.RankNames[c.Rank], Change: c.Kind, Record: c.Record, RecordID: c.ID,
-			What: c.What, Field: c.Field, Before: c.Before, After: c.After, Citations: cite(c.Refs), Gone: []string{}}
+			What: c.What, Field: c.Field, Before: c.Before, After: c.After, Citations: t.cite(c.Refs), Gone: []string{}}
 		r.Gone = append(r.Gone, c.Gone...)
 		if err := yield(r); err != nil {
 			return err
