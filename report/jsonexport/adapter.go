@@ -83,13 +83,14 @@ func (t *tabler) cite(refs []report.Ref) string {
 func (t *tabler) incident(in *report.IncidentRow) any {
 	r := incidentRow{
 		ID: in.ID, Victim: in.Victim, VictimType: in.VictimType, Date: in.When.String(), Year: in.When.Year,
-		AmountUSD: in.USD.String(), Qualifier: in.Qualifier, AmountVerified: !in.Unverified,
+		AmountUSD: in.USD.String(), Qualifier: in.Qualifier, MatchesEstimate: !in.Unverified,
 		RangeNote: in.RangeNote, Technique: in.Technique, Actor: in.Actor, Hedge: in.Hedge, Basis: in.Basis,
 		Confidence: in.Confidence, AttributionNote: in.AttributionNote, Citations: t.cite(in.Refs), FirstCitation: in.FirstCite,
 		DateNote: in.DateNote, Note: in.Note,
 	}
 	if in.HasRange {
 		r.LowUSD, r.HighUSD = str(in.LowUSD.String()), str(in.HighUSD.String())
+		r.LowQualifier, r.HighQualifier = str(cmp.Or(in.LowQualifier, "exact")), str(cmp.Or(in.HighQualifier, "exact"))
 	}
 	if t.ed != nil {
 		r.Changed = str(t.ed.Incident(in))
@@ -103,7 +104,7 @@ func (t *tabler) claim(c *report.ClaimRow) any {
 		AsFigure: c.Hedged(), Period: c.Span.String(), Scope: c.Scope, OriginatorID: c.Originator.ID, Originator: c.Originator.Name,
 		RelayedVia: []string{}, Grade: c.Admiralty(), Revisions: []revision{},
 		Articles: c.Articles(), Independent: c.Independent, Citations: t.cite(c.Refs), FirstCitation: c.FirstCite,
-		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c),
+		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c), GradeFrom: c.GradeFrom(),
 	}
 	if c.HasValue() {
 		r.Value = str(c.Amount.String())

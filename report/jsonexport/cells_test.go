@@ -79,7 +79,7 @@ var sheets = []struct {
 	{workbook.SheetIncidents, "incidents", []column{
 		{"id", "ID", nil}, {"victim", "Victim", nil}, {"victim_type", "Victim type", nil}, {"year", "Year", nil},
 		{"amount_usd", "Amount (USD)", number}, {"qualifier", "Qualifier", asCell(qualifier)},
-		{"amount_verified", "Amount verified", asCell(yesNo)}, {"low_usd", "Low estimate (USD)", number},
+		{"amount_matches_estimate", "Amount matches a published estimate", asCell(yesNo)}, {"low_usd", "Low estimate (USD)", number},
 		{"high_usd", "High estimate (USD)", number}, {"range_note", "Range of estimates", nil}, {"technique", "Technique", nil},
 		{"actor", "Attributed actor", nil}, {"hedge", "Attribution hedge", nil}, {"attribution_basis", "Attribution basis", nil},
 		{"confidence", "Confidence", nil}, {"attribution_note", "Attribution note", nil}, {"citations", "Citations", nil},
@@ -94,6 +94,7 @@ var sheets = []struct {
 		{"revised_on", "Revised on", nil}, {"articles", "Articles", nil}, {"independent_originators", "Independent originators", nil},
 		{"citations", "Citations", nil}, {"period_runs_past_filter", "Period runs past the filter", asCell(yesNo)}, {"note", "Note", nil},
 		{"highest_of_year", "Highest of its originator's theft figures for the year", asCell(oneZero)},
+		{"grade_from", "Grade from", nil},
 	}},
 	{workbook.SheetSources, "sources", []column{
 		{"number", "No.", nil}, {"id", "ID", nil}, {"title", "Title", nil}, {"outlet", "Outlet", nil},

@@ -28,9 +28,11 @@ type incidentRow struct {
 	Year            int     `json:"year"`
 	AmountUSD       string  `json:"amount_usd"`
 	Qualifier       string  `json:"qualifier"`
-	AmountVerified  bool    `json:"amount_verified"`
+	MatchesEstimate bool    `json:"amount_matches_estimate"`
 	LowUSD          *string `json:"low_usd"`
+	LowQualifier    *string `json:"low_qualifier"`
 	HighUSD         *string `json:"high_usd"`
+	HighQualifier   *string `json:"high_qualifier"`
 	RangeNote       string  `json:"range_note"`
 	Technique       string  `json:"technique"`
 	Actor           string  `json:"actor"`
@@ -72,6 +74,7 @@ type claimRow struct {
 	Straddles         bool       `json:"period_runs_past_filter"`
 	Note              string     `json:"note"`
 	YearHighest       bool       `json:"highest_of_year"`
+	GradeFrom         string     `json:"grade_from"`
 	Changed           *string    `json:"changed,omitempty"`
 }
 

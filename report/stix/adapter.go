@@ -108,7 +108,8 @@ func incidentOf(r *report.IncidentRow, cs []*cite) *incident {
 	}
 	if r.HasRange {
 		in.low, in.high = r.LowUSD.String(), r.HighUSD.String()
-		in.rangeWords = report.Money(r.LowUSD) + " to " + report.Money(r.HighUSD)
+		in.lowQualifier, in.highQualifier = r.LowQualifier, r.HighQualifier
+		in.rangeWords = r.RangeWords()
 	}
 	for _, c := range cs {
 		if c.field == "attribution" {

@@ -79,7 +79,8 @@ type incident struct {
 	when                            time.Time
 	amount, qualifier, figure       string
 	low, high                       string // empty without a range
-	rangeWords                      string // "$54 million to $55 million"
+	lowQualifier, highQualifier     string // how each end is bounded; exact when empty
+	rangeWords                      string // "at least $54 million to $55 million"
 	rangeNote                       string
 	unverified                      bool
 	technique, note                 string

@@ -47,6 +47,8 @@ type custom struct {
 	LossVerified   *bool         `json:"x_dprkreport_loss_verified,omitempty"`
 	LossLowUSD     string        `json:"x_dprkreport_loss_low_usd,omitempty"`
 	LossHighUSD    string        `json:"x_dprkreport_loss_high_usd,omitempty"`
+	LossLowQual    string        `json:"x_dprkreport_loss_low_qualifier,omitempty"`
+	LossHighQual   string        `json:"x_dprkreport_loss_high_qualifier,omitempty"`
 	Hedge          string        `json:"x_dprkreport_hedge,omitempty"`
 	Basis          string        `json:"x_dprkreport_attribution_basis,omitempty"`
 	AttrConfidence string        `json:"x_dprkreport_attribution_confidence,omitempty"`

@@ -108,6 +108,7 @@ func (b *builder) incidents(yield func(*object) error) error {
 		o.LossUSD, o.LossQualifier, o.LossWorded = in.amount, in.qualifier, in.figure
 		o.LossVerified = boolPtr(!in.unverified)
 		o.LossLowUSD, o.LossHighUSD = in.low, in.high
+		o.LossLowQual, o.LossHighQual = in.lowQualifier, in.highQualifier
 		b.stamps(o, "incident:"+in.id, b.dated(in.when))
 		if err := yield(o); err != nil {
 			return err

@@ -139,12 +139,22 @@ func sentences(parts ...string) string {
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(p); !strings.ContainsRune(".!?", r) {
+		if !ended(p) {
 			p += "."
 		}
 		out = append(out, p)
 	}
 	return strings.Join(out, " ")
+}
+
+// ended reports whether s ends a sentence: with a full stop, question or
+// exclamation mark, or one of those inside closing quotes.
+func ended(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("”’\"'", r) {
+		r, _ = utf8.DecodeLastRuneInString(s[:len(s)-n])
+	}
+	return strings.ContainsRune(".!?", r)
 }
 
 func prefixed(prefix, s string) string {
