@@ -44,7 +44,7 @@ type custom struct {
 	LossUSD        string        `json:"x_dprkreport_loss_usd,omitempty"`
 	LossQualifier  string        `json:"x_dprkreport_loss_qualifier,omitempty"`
 	LossWorded     string        `json:"x_dprkreport_loss_worded,omitempty"`
-	LossVerified   *bool         `json:"x_dprkreport_loss_verified,omitempty"`
+	LossMatches    *bool         `json:"x_dprkreport_loss_matches_estimate,omitempty"`
 	LossLowUSD     string        `json:"x_dprkreport_loss_low_usd,omitempty"`
 	LossHighUSD    string        `json:"x_dprkreport_loss_high_usd,omitempty"`
 	LossLowQual    string        `json:"x_dprkreport_loss_low_qualifier,omitempty"`

@@ -106,7 +106,7 @@ func (b *builder) incidents(yield func(*object) error) error {
 		o.ExternalReferences = b.citations(in.cites)
 		o.RecordID = in.id
 		o.LossUSD, o.LossQualifier, o.LossWorded = in.amount, in.qualifier, in.figure
-		o.LossVerified = boolPtr(!in.unverified)
+		o.LossMatches = boolPtr(!in.unverified)
 		o.LossLowUSD, o.LossHighUSD = in.low, in.high
 		o.LossLowQual, o.LossHighQual = in.lowQualifier, in.highQualifier
 		b.stamps(o, "incident:"+in.id, b.dated(in.when))
