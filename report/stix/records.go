@@ -170,9 +170,12 @@ func (b *builder) notes(yield func(*object) error) error {
 			o.Confidence = intPtr(n)
 		}
 		o.Labels = []string{fmt.Sprintf("admiralty-scale:information-credibility=%q", fmt.Sprint(c.grade))}
+		// The reports that state the claim: those cited for its figure,
+		// statement or revisions, not those cited only for the curators'
+		// note about it.
 		var refs []string
 		for _, ci := range c.cites {
-			if ci.src != nil {
+			if ci.src != nil && ci.field != "note" {
 				refs = append(refs, id("report", "source", ci.src.id))
 			}
 		}

@@ -241,6 +241,34 @@ func TestSourceReports(t *testing.T) {
 	}
 }
 
+// A note's object_refs are the reports of the sources that state the
+// claim: cited for its figure, statement or revisions.
+func TestNoteRefs(t *testing.T) {
+	s := report.Compute(defaultData(t), report.Options{})
+	recs := byRecord(decode(t, write(t, s)))
+	want := map[string]map[string]bool{}
+	for _, c := range s.Citations {
+		if c.Kind != "claim" || c.Field == "note" {
+			continue
+		}
+		if want[c.Subject] == nil {
+			want[c.Subject] = map[string]bool{}
+		}
+		want[c.Subject][recs["report:"+c.Source.ID]["id"].(string)] = true
+	}
+	for _, c := range s.Claims {
+		got := anys(recs["note:"+c.ID]["object_refs"])
+		if len(got) != len(want[c.ID]) {
+			t.Errorf("claim %s: %d reports, want %d", c.ID, len(got), len(want[c.ID]))
+		}
+		for _, id := range got {
+			if !want[c.ID][id] {
+				t.Errorf("claim %s: %s does not state it", c.ID, id)
+			}
+		}
+	}
+}
+
 func TestReproducible(t *testing.T) {
 	s := report.Compute(defaultData(t), report.Options{})
 	a, b := write(t, s), write(t, report.Compute(defaultData(t), report.Options{}))
