@@ -30,7 +30,7 @@ func defaultData(t testing.TB) *dataset.Dataset {
 }
 
 // cases are the bundles every check runs on: the default data, a period
-// of it, and 2,000 synthetic incidents.
+// of it, 2,000 synthetic incidents, and a period with nothing in it.
 func cases(t *testing.T) []struct {
 	name string
 	sum  *report.Summary
@@ -43,6 +43,7 @@ func cases(t *testing.T) []struct {
 		{"default", report.Compute(d, report.Options{})},
 		{"2023-2024", report.Compute(d, report.Options{From: 2023, To: 2024})},
 		{"synthetic-2000", report.Compute(benchdata.Dataset(t, 2000), report.Options{})},
+		{"2030-onwards (empty)", report.Compute(d, report.Options{From: 2030})},
 	}
 }
 
