@@ -5,6 +5,7 @@ import (
 
 	dset "github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // This file is the package's only contact with report's types: it reads
@@ -23,23 +24,27 @@ func header(s *report.Summary) (dataset, period) {
 	d := dataset{Title: m.Title, Subtitle: m.Subtitle, AsOf: m.AsOf, Author: m.Author, Description: m.Description,
 		Fingerprint: s.Fingerprint, TLP: cmp.Or(m.TLP, dset.TLPClear)}
 	var p period
-	if s.From != 0 {
-		p.From = &s.From
+	if s.Asked.From != 0 {
+		p.From = &s.Asked.From
 	}
-	if s.To != 0 {
-		p.To = &s.To
+	if s.Asked.To != 0 {
+		p.To = &s.Asked.To
 	}
 	return d, p
 }
 
 // tabler reads one summary with its numbering and edition.
 type tabler struct {
-	s  *report.Summary
-	ed *report.Edition
+	s   *report.Summary
+	num *report.Numbering
+	ed  *edition.Edition
 }
 
-func tables(s *report.Summary) []table {
-	t := &tabler{s: s, ed: s.Edition}
+func tables(s *report.Summary, opt Options) []table {
+	t := &tabler{s: s, num: opt.Numbering, ed: opt.Edition}
+	if t.num == nil {
+		t.num = report.DefaultNumbering(s)
+	}
 	ts := []table{
 		{"incidents", func(y func(any) error) error { return each(s.Incidents, y, t.incident) }},
 		{"claims", func(y func(any) error) error { return each(s.Claims, y, t.claim) }},
@@ -57,10 +62,10 @@ func tables(s *report.Summary) []table {
 }
 
 // sources are the sources in bibliography order.
-func (t *tabler) sources() []*report.SourceRow { return t.s.Sources }
+func (t *tabler) sources() []*report.SourceRow { return t.num.Sources() }
 
 // label is a source's bibliography number: "3" or "R2".
-func (t *tabler) label(src *report.SourceRow) string { return src.Label() }
+func (t *tabler) label(src *report.SourceRow) string { return t.num.Label(src) }
 
 func each[T any](rows []T, yield func(any) error, row func(T) any) error {
 	for _, r := range rows {
@@ -77,7 +82,7 @@ func (t *tabler) cite(refs []report.Ref) string {
 	if len(refs) == 0 {
 		return ""
 	}
-	return report.Cite(refs)
+	return t.num.Cite(refs)
 }
 
 func (t *tabler) incident(in *report.IncidentRow) any {
@@ -93,44 +98,44 @@ func (t *tabler) incident(in *report.IncidentRow) any {
 		r.LowQualifier, r.HighQualifier = str(cmp.Or(in.LowQualifier, "exact")), str(cmp.Or(in.HighQualifier, "exact"))
 	}
 	if t.ed != nil {
-		r.Changed = str(t.ed.Incident(in))
+		r.Changed = str(t.ed.IncidentMoved(in))
 	}
 	return r
 }
 
 func (t *tabler) claim(c *report.ClaimRow) any {
 	r := claimRow{
-		ID: c.ID, Statement: c.Statement, Metric: c.Metric.ID, Unit: c.Unit, Qualifier: c.Qualifier, Hedge: c.Hedge,
-		AsFigure: c.Hedged(), Period: c.Span.String(), Scope: c.Scope, OriginatorID: c.Originator.ID, Originator: c.Originator.Name,
+		ID: c.ID, Statement: c.Statement, Metric: c.Measure.ID, Unit: c.Unit, Qualifier: c.Qualifier, Hedge: c.Hedge,
+		AsFigure: c.Hedged(), Period: c.Span.String(), Scope: c.Scope, OriginatorID: c.By.ID, Originator: c.By.Name,
 		RelayedVia: []string{}, Grade: c.Admiralty(), Revisions: []revision{},
 		Articles: c.Articles(), Independent: c.Independent, Citations: t.cite(c.Refs), FirstCitation: c.FirstCite,
-		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c), GradeFrom: c.GradeFrom(),
+		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c), GradeFrom: c.GradeFrom(t.num),
 	}
 	if c.HasValue() {
 		r.Value = str(c.Amount.String())
-		if l := c.Latest(); l != nil {
+		if l := c.LatestRevision(); l != nil {
 			r.LatestRevision, r.RevisionQualifier, r.RevisedOn = str(l.Amount.String()), str(l.Qualifier), str(l.Revised.String())
 		}
 	}
 	if y, ok := c.Span.SingleYear(); ok {
 		r.Year = &y
 	}
-	for _, v := range c.Via {
+	for _, v := range c.RelayedVia {
 		r.RelayedVia = append(r.RelayedVia, v.Name)
 	}
-	for _, rv := range c.Revisions {
+	for _, rv := range c.RevisionRows {
 		r.Revisions = append(r.Revisions, revision{Value: rv.Amount.String(), Qualifier: rv.Qualifier, Date: rv.Revised.String(), Note: rv.Note, Citations: t.cite(rv.Refs)})
 	}
 	if t.ed != nil {
-		r.Changed = str(t.ed.Claim(c))
+		r.Changed = str(t.ed.ClaimMoved(c))
 	}
 	return r
 }
 
 func (t *tabler) citation(c *report.CiteRow) any {
 	r := citationRow{
-		N: c.N, Record: c.Kind, RecordID: c.Subject, Supports: c.Field, SourceID: c.Source.ID,
-		Source: "[" + t.label(c.Source) + "] " + c.Source.Title, SourceKind: c.Source.Kind,
+		N: c.N, Record: c.Kind, RecordID: c.Subject, Supports: c.Field, SourceID: c.SourceRow.ID,
+		Source: "[" + t.label(c.SourceRow) + "] " + c.SourceRow.Title, SourceKind: c.SourceRow.Kind,
 		Wording: c.Wording, Excerpt: c.Excerpt, Note: c.Note, Mismatch: c.Mismatch,
 	}
 	if c.Para > 0 {
@@ -160,9 +165,9 @@ func (t *tabler) conflicts(yield func(any) error) error {
 	for i, cf := range t.s.Conflicts {
 		r := conflictRow{N: i + 1, Metric: cf.Metric.ID, Label: cf.Metric.Label, Scope: cf.Scope, Period: report.PeriodWords(cf.Span)}
 		for _, c := range cf.Claims {
-			side := conflictSide{Claim: c.ID, Originator: c.Originator.Name, Value: c.Amount.String(), Qualifier: c.Qualifier,
+			side := conflictSide{Claim: c.ID, Originator: c.By.Name, Value: c.Amount.String(), Qualifier: c.Qualifier,
 				AsWorded: c.Hedged(), Citations: t.cite(c.Refs)}
-			if l := c.Latest(); l != nil {
+			if l := c.LatestRevision(); l != nil {
 				side.LatestRevision, side.RevisedOn = str(report.Qualified(l.Qualifier, l.Amount, c.Unit)), str(l.Revised.String())
 			}
 			r.Claims = append(r.Claims, side)
@@ -192,13 +197,13 @@ func (t *tabler) year(y *report.YearRow) any {
 }
 
 func (t *tabler) span(c *report.ClaimRow) any {
-	return spanRow{Period: c.Span.Human(), ValueUSD: c.Amount.String(), AsWorded: c.Hedged(), Measure: c.Metric.Label,
-		Originator: c.Originator.Name, Claim: c.ID, Citations: t.cite(c.Refs)}
+	return spanRow{Period: c.Span.Human(), ValueUSD: c.Amount.String(), AsWorded: c.Hedged(), Measure: c.Measure.Label,
+		Originator: c.By.Name, Claim: c.ID, Citations: t.cite(c.Refs)}
 }
 
 func (t *tabler) changes(yield func(any) error) error {
 	for i, c := range t.ed.Changes {
-		r := changeRow{N: i + 1, Importance: report.RankNames[c.Rank], Change: c.Kind, Record: c.Record, RecordID: c.ID,
+		r := changeRow{N: i + 1, Importance: edition.RankNames[c.Rank], Change: c.Kind, Record: c.Record, RecordID: c.ID,
 			What: c.What, Field: c.Field, Before: c.Before, After: c.After, Citations: t.cite(c.Refs), Gone: []string{}}
 		r.Gone = append(r.Gone, c.Gone...)
 		if err := yield(r); err != nil {

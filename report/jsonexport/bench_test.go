@@ -12,7 +12,7 @@ func BenchmarkJSON(b *testing.B) {
 	benchdata.Run(b, func(b *testing.B, n int) {
 		s := benchdata.Summary(b, n)
 		for b.Loop() {
-			if err := jsonexport.Write(io.Discard, s); err != nil {
+			if err := jsonexport.Write(io.Discard, s, jsonexport.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

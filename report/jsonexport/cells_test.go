@@ -121,7 +121,7 @@ func TestWorkbookCells(t *testing.T) {
 	for _, c := range cases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := workbook.Write(&buf, c.sum, workbook.Options{Date: buildDate}); err != nil {
+			if err := workbook.Write(&buf, c.sum, workbook.Options{Date: buildDate, Edition: c.ed}); err != nil {
 				t.Fatal(err)
 			}
 			f, err := excelize.OpenReader(&buf)
@@ -129,10 +129,10 @@ func TestWorkbookCells(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			data := export(t, c.sum)
-			names := workbook.SheetNames(c.sum)
+			data := export(t, c.sum, c.ed)
+			names := workbook.SheetNames(c.sum, c.ed)
 			for _, sh := range sheets {
-				compareSheet(t, f, names, sh.sheet, rows(t, data, sh.table), sh.cols, c.sum.Edition != nil)
+				compareSheet(t, f, names, sh.sheet, rows(t, data, sh.table), sh.cols, c.ed != nil)
 			}
 			compareYears(t, f, c.sum, rows(t, data, "years"))
 		})

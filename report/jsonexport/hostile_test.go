@@ -36,7 +36,7 @@ func TestHostileText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := rows(t, export(t, report.Compute(d, report.Options{})), "incidents")
+	got := rows(t, export(t, report.Compute(d, report.Options{}), nil), "incidents")
 	for _, in := range got {
 		if in["id"] == "coinex-2023" {
 			if in["technique"] != hostile {

@@ -18,7 +18,19 @@ import (
 	"io"
 
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
+
+// Options are what the export shows beside the summary.
+type Options struct {
+	// Numbering is the bibliography's numbers, the briefing's, so that the
+	// tables carry the numbers the other artifacts print; nil numbers the
+	// sources as report.DefaultNumbering does.
+	Numbering *report.Numbering
+	// Edition is what changed since the baseline, nil without one: it adds
+	// the changes table and each claim's and incident's changed field.
+	Edition *edition.Edition
+}
 
 //go:embed schema.json
 var schema []byte
@@ -32,7 +44,7 @@ func Schema() []byte { return bytes.Clone(schema) }
 
 // Write writes the summary's tables to w: one row per line inside each
 // table's array, so that a large export streams and diffs well.
-func Write(w io.Writer, s *report.Summary) error {
+func Write(w io.Writer, s *report.Summary, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -56,7 +68,7 @@ func Write(w io.Writer, s *report.Summary) error {
 		}
 		fmt.Fprintf(bw, "%q: %s,\n", f.name, b)
 	}
-	ts := tables(s)
+	ts := tables(s, opt)
 	for i, t := range ts {
 		fmt.Fprintf(bw, "%q: [", t.name)
 		n := 0

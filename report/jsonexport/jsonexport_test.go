@@ -14,6 +14,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/benchdata"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/jsonexport"
 )
 
@@ -58,6 +59,7 @@ func load(t testing.TB, c synth.Config) *dataset.Dataset {
 type testCase struct {
 	name string
 	sum  *report.Summary
+	ed   *edition.Edition
 }
 
 func cases(t *testing.T) []testCase {
@@ -65,20 +67,20 @@ func cases(t *testing.T) []testCase {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ed := report.Compute(load(t, synth.Config{Incidents: 300, Seed: 7}), report.Options{})
-	ed.Edition = report.Compare(report.Compute(load(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), report.Options{}), ed)
+	cur := report.Compute(load(t, synth.Config{Incidents: 300, Seed: 7}), report.Options{})
+	ed := edition.Compare(report.Compute(load(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), report.Options{}), cur)
 	return []testCase{
-		{"default", report.Compute(d, report.Options{})},
-		{"2023-2024", report.Compute(d, report.Options{From: 2023, To: 2024})},
-		{"synthetic-2000", report.Compute(benchdata.Dataset(t, 2000), report.Options{})},
-		{"edition", ed},
+		{"default", report.Compute(d, report.Options{}), nil},
+		{"2023-2024", report.Compute(d, report.Options{From: 2023, To: 2024}), nil},
+		{"synthetic-2000", report.Compute(benchdata.Dataset(t, 2000), report.Options{}), nil},
+		{"edition", cur, ed},
 	}
 }
 
-func export(t testing.TB, s *report.Summary) []byte {
+func export(t testing.TB, s *report.Summary, ed *edition.Edition) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := jsonexport.Write(&buf, s); err != nil {
+	if err := jsonexport.Write(&buf, s, jsonexport.Options{Edition: ed}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -88,7 +90,7 @@ func TestSchema(t *testing.T) {
 	sch := compiled(t)
 	for _, c := range cases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			data := export(t, c.sum)
+			data := export(t, c.sum, c.ed)
 			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
@@ -96,7 +98,7 @@ func TestSchema(t *testing.T) {
 			if err := sch.Validate(v); err != nil {
 				t.Error(err)
 			}
-			if !bytes.Equal(data, export(t, c.sum)) {
+			if !bytes.Equal(data, export(t, c.sum, c.ed)) {
 				t.Error("two exports of one summary differ")
 			}
 		})
@@ -111,7 +113,7 @@ func TestSchemaCatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := export(t, report.Compute(d, report.Options{}))
+	good := export(t, report.Compute(d, report.Options{}), nil)
 	for name, edit := range map[string]func(map[string]any){
 		"float amount":  func(m map[string]any) { m["incidents"].([]any)[0].(map[string]any)["amount_usd"] = 5.5e7 },
 		"unknown key":   func(m map[string]any) { m["claims"].([]any)[0].(map[string]any)["extra"] = "x" },

@@ -8,20 +8,25 @@ import (
 	"github.com/dprkreport/dprkreport/report"
 )
 
-// fromSummary reads the computed summary into the bundle's model. It is
-// the package's only contact with report's types.
-func fromSummary(s *report.Summary) *input {
+// fromSummary reads the computed summary, its numbering and its edition
+// into the bundle's model. It is the package's only contact with report's
+// types.
+func fromSummary(s *report.Summary, opt Options) *input {
+	num := opt.Numbering
+	if num == nil {
+		num = report.DefaultNumbering(s)
+	}
 	in := &input{
 		title:  s.Meta.Title,
 		author: cmp.Or(s.Meta.Author, "dprkreport"),
 		asOf:   s.Meta.AsOfDate.First(),
 		tlp:    cmp.Or(s.Meta.TLP, dataset.TLPClear),
-		key:    s.Fingerprint + ":" + strconv.Itoa(s.From) + "-" + strconv.Itoa(s.To),
+		key:    s.Fingerprint + ":" + strconv.Itoa(s.Asked.From) + "-" + strconv.Itoa(s.Asked.To),
 	}
 	srcs := map[*report.SourceRow]*source{}
-	for _, r := range s.Sources {
+	for _, r := range num.Sources() {
 		src := &source{
-			id: r.ID, kind: r.Kind, title: r.Title, outlet: r.Outlet, author: r.Author, label: r.Label(),
+			id: r.ID, kind: r.Kind, title: r.Title, outlet: r.Outlet, author: r.Author, label: num.Label(r),
 			url: r.URL, sha256: sourceSHA256(r.Source), published: r.Date.First(), dateWords: r.Date.Human(), dateNote: r.DateNote,
 			reliability: r.Reliability, reliabilityReason: r.ReliabilityReason, note: r.Note,
 		}
@@ -39,7 +44,7 @@ func fromSummary(s *report.Summary) *input {
 	for _, c := range s.Citations {
 		key := c.Kind + ":" + c.Subject
 		cites[key] = append(cites[key], &cite{
-			src: srcs[c.Source], field: c.Field, para: c.Para, excerpt: c.Excerpt,
+			src: srcs[c.SourceRow], field: c.Field, para: c.Para, excerpt: c.Excerpt,
 			wording: c.Wording, verb: c.Verb, note: c.Note, mismatch: c.Mismatch,
 		})
 	}
@@ -52,7 +57,7 @@ func fromSummary(s *report.Summary) *input {
 	for _, r := range s.Incidents {
 		in.incidents = append(in.incidents, incidentOf(r, cites["incident:"+r.ID]))
 	}
-	if e := s.Edition; e != nil {
+	if e := opt.Edition; e != nil {
 		in.changed = map[string]bool{}
 		for _, c := range e.Changes {
 			in.changed[c.Record+":"+c.ID] = true
@@ -67,21 +72,21 @@ func sourceSHA256(*dataset.Source) string { return "" }
 
 func claimOf(c *report.ClaimRow, origs map[string]*originator, cs []*cite) *claim {
 	cl := &claim{
-		id: c.ID, statement: c.Statement, metric: c.Metric.ID, metricLabel: c.Metric.Label,
+		id: c.ID, statement: c.Statement, metric: c.Measure.ID, metricLabel: c.Measure.Label,
 		unit: c.Unit, qualifier: c.Qualifier, hedge: c.Hedge, verb: c.Verb,
 		period: c.Span.String(), periodWords: report.PeriodWords(c.Span),
 		scope: c.Scope, scopeWords: dataset.Meaning(dataset.Scopes, c.Scope),
 		grade: c.Grade, admiralty: c.Admiralty(), note: c.Note,
-		by: origs[c.Originator.ID], cites: cs,
+		by: origs[c.By.ID], cites: cs,
 	}
 	if c.HasValue() {
 		cl.value = c.Amount.String()
 		cl.hedged = c.Hedged()
 	}
-	for _, v := range c.Via {
+	for _, v := range c.RelayedVia {
 		cl.via = append(cl.via, origs[v.ID])
 	}
-	for _, r := range c.Revisions {
+	for _, r := range c.RevisionRows {
 		cl.revisions = append(cl.revisions, &revision{
 			value: r.Amount.String(), qualifier: r.Qualifier, date: r.Revised.String(), note: r.Note,
 			worded: report.Qualified(r.Qualifier, r.Amount, c.Unit),

@@ -12,7 +12,7 @@ func BenchmarkSTIX(b *testing.B) {
 	benchdata.Run(b, func(b *testing.B, n int) {
 		s := benchdata.Summary(b, n)
 		for b.Loop() {
-			if _, err := stix.Write(io.Discard, s); err != nil {
+			if _, err := stix.Write(io.Discard, s, stix.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
+	"github.com/dprkreport/dprkreport/report/stix"
 )
 
 func synthetic(t testing.TB, c synth.Config) *report.Summary {
@@ -31,15 +33,15 @@ func TestEditionModified(t *testing.T) {
 	base := synthetic(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8})
 	s := synthetic(t, synth.Config{Incidents: 300, Seed: 7})
 	plain := byRecord(decode(t, write(t, s)))
-	s.Edition = report.Compare(base, s)
+	ed := edition.Compare(base, s)
 	changed := map[string]bool{}
-	for _, c := range s.Edition.Changes {
+	for _, c := range ed.Changes {
 		changed[c.Record+":"+c.ID] = true
 	}
 	asOf := s.Meta.AsOfDate.First().Format("2006-01-02T15:04:05.000Z")
 	kinds := map[string]string{"note": "claim", "incident": "incident", "report": "source", "identity": "originator"}
 	moved, kept := 0, 0
-	for key, o := range byRecord(decode(t, write(t, s))) {
+	for key, o := range byRecord(decode(t, writeWith(t, s, stix.Options{Edition: ed}))) {
 		typ, rid, _ := strings.Cut(key, ":")
 		if strings.HasPrefix(rid, "attributed-to:") || kinds[typ] == "" {
 			continue

@@ -94,7 +94,7 @@ func roundTrip(t *testing.T, s *report.Summary) {
 		}
 	}
 	n := 0
-	for _, sheet := range workbook.SheetNames(s) {
+	for _, sheet := range workbook.SheetNames(s, nil) {
 		if !strings.HasPrefix(sheet, workbook.SheetCitations) {
 			continue
 		}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // Write writes the summary as a STIX 2.1 bundle to w. Objects come before
@@ -30,9 +31,20 @@ import (
 // state the claim, and a report's object_refs are what it supports,
 // notes among them; the notes come last.
 // It returns the number of objects written.
-func Write(w io.Writer, s *report.Summary) (int, error) {
-	b := newBuilder(fromSummary(s))
+func Write(w io.Writer, s *report.Summary, opt Options) (int, error) {
+	b := newBuilder(fromSummary(s, opt))
 	return b.write(w)
+}
+
+// Options are what the bundle shows beside the summary.
+type Options struct {
+	// Numbering is the bibliography's numbers, the briefing's, so that
+	// citations carry the numbers the other artifacts print; nil numbers
+	// the sources as report.DefaultNumbering does.
+	Numbering *report.Numbering
+	// Edition is what changed since the baseline, nil without one: the
+	// records it names take the dataset's as-of date as modified.
+	Edition *edition.Edition
 }
 
 type builder struct {

@@ -49,8 +49,13 @@ func cases(t *testing.T) []struct {
 
 func write(t testing.TB, s *report.Summary) []byte {
 	t.Helper()
+	return writeWith(t, s, stix.Options{})
+}
+
+func writeWith(t testing.TB, s *report.Summary, opt stix.Options) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	n, err := stix.Write(&buf, s)
+	n, err := stix.Write(&buf, s, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,13 +228,14 @@ func TestConfidence(t *testing.T) {
 func TestSourceReports(t *testing.T) {
 	s := report.Compute(defaultData(t), report.Options{})
 	recs := byRecord(decode(t, write(t, s)))
+	num := report.DefaultNumbering(s)
 	for _, src := range s.Sources {
 		o := recs["report:"+src.ID]
 		if o == nil {
 			t.Errorf("source %s has no report", src.ID)
 			continue
 		}
-		if o["x_dprkreport_number"] != src.Label() || o["name"] != src.Title {
+		if o["x_dprkreport_number"] != num.Label(src) || o["name"] != src.Title {
 			t.Errorf("source %s: number %v name %v", src.ID, o["x_dprkreport_number"], o["name"])
 		}
 		if src.Reliability != "" && !strings.HasPrefix(o["x_opencti_reliability"].(string), src.Reliability+" - ") {
@@ -255,7 +261,7 @@ func TestNoteRefs(t *testing.T) {
 		if want[c.Subject] == nil {
 			want[c.Subject] = map[string]bool{}
 		}
-		want[c.Subject][recs["report:"+c.Source.ID]["id"].(string)] = true
+		want[c.Subject][recs["report:"+c.SourceRow.ID]["id"].(string)] = true
 	}
 	for _, c := range s.Claims {
 		got := anys(recs["note:"+c.ID]["object_refs"])
