@@ -27,7 +27,7 @@ func fromSummary(s *report.Summary, opt Options) *input {
 	for _, r := range num.Sources() {
 		src := &source{
 			id: r.ID, kind: r.Kind, title: r.Title, outlet: r.Outlet, author: r.Author, label: num.Label(r),
-			url: r.URL, sha256: sourceSHA256(r.Source), published: r.Date.First(), dateWords: r.Date.Human(), dateNote: r.DateNote,
+			url: r.URL, published: r.Date.First(), dateWords: r.Date.Human(), dateNote: r.DateNote,
 			reliability: r.Reliability, reliabilityReason: r.ReliabilityReason, note: r.Note,
 		}
 		srcs[r] = src
@@ -65,10 +65,6 @@ func fromSummary(s *report.Summary, opt Options) *input {
 	}
 	return in
 }
-
-// sourceSHA256 is the archived copy's SHA-256, where the dataset records
-// it.
-func sourceSHA256(*dataset.Source) string { return "" }
 
 func claimOf(c *report.ClaimRow, origs map[string]*originator, cs []*cite) *claim {
 	cl := &claim{

@@ -25,12 +25,16 @@ type input struct {
 type source struct {
 	id, kind, title, outlet, author string
 	label                           string // bibliography number: "3" or "R2"
-	url, sha256                     string
-	published                       time.Time
-	dateWords, dateNote             string
-	reliability, reliabilityReason  string // Admiralty letter and why
-	note                            string
-	cites                           []*cite // of its own (inferred) date
+	url                             string
+	// sha256 is the archived copy's SHA-256 (hex), for the report's
+	// external reference; the dataset does not record it yet, and the
+	// adapter will fill it when dataset.Source has the field.
+	sha256                         string
+	published                      time.Time
+	dateWords, dateNote            string
+	reliability, reliabilityReason string // Admiralty letter and why
+	note                           string
+	cites                          []*cite // of its own (inferred) date
 }
 
 // cite is one citation of one fact.
