@@ -3,6 +3,7 @@ package stix
 import (
 	"cmp"
 	"strconv"
+	"time"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
@@ -21,6 +22,7 @@ func fromSummary(s *report.Summary, opt Options) *input {
 		author: cmp.Or(s.Meta.Author, "dprkreport"),
 		asOf:   s.Meta.AsOfDate.First(),
 		tlp:    cmp.Or(s.Meta.TLP, dataset.TLPClear),
+		since:  yearStart(s.Coverage.Data.First),
 		key:    s.Fingerprint + ":" + strconv.Itoa(s.Asked.From) + "-" + strconv.Itoa(s.Asked.To),
 	}
 	srcs := map[*report.SourceRow]*source{}
@@ -120,4 +122,11 @@ func incidentOf(r *report.IncidentRow, cs []*cite) *incident {
 		}
 	}
 	return in
+}
+
+func yearStart(y int) time.Time {
+	if y == 0 {
+		return time.Time{}
+	}
+	return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 }

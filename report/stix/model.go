@@ -10,6 +10,10 @@ import "time"
 type input struct {
 	title, author string
 	asOf          time.Time
+	// since is the first day of the first year the whole dataset covers
+	// (its figures and incidents, whatever period was asked for); zero
+	// when it covers none.
+	since time.Time
 	// key names the bundle: the data's fingerprint and the period asked for.
 	key         string
 	tlp         string // "clear", "green", "amber", "amber+strict" or "red"

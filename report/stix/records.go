@@ -19,7 +19,7 @@ func (b *builder) identities(yield func(*object) error) error {
 	a.CreatedByRef = ""
 	a.Name, a.IdentityClass = b.in.author, "organization"
 	a.Description = "Compiler of the dataset " + quote(b.in.title) + "."
-	a.Created, a.Modified = timestamp(b.earliest), timestamp(b.earliest)
+	a.Created, a.Modified = timestamp(b.undated()), timestamp(b.undated())
 	if err := yield(a); err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (b *builder) identities(yield func(*object) error) error {
 		}
 		o.Description = sentences(capital(or.kindWords), or.note)
 		o.RecordID, o.Kind = or.id, or.kind
-		b.stamps(o, "originator:"+or.id, b.createdOf("originator:"+or.id))
+		b.stamps(o, "originator:"+or.id, b.undated())
 		if err := yield(o); err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func (b *builder) identities(yield func(*object) error) error {
 			o.Sectors = []string{"financial-services"}
 		}
 		o.VictimType = in.victimType
-		b.stamps(o, "", b.createdOf("victim:"+in.victim))
+		b.stamps(o, "", b.undated())
 		if err := yield(o); err != nil {
 			return err
 		}
@@ -56,11 +56,15 @@ func (b *builder) identities(yield func(*object) error) error {
 	return nil
 }
 
-func (b *builder) createdOf(key string) time.Time {
-	if t, ok := b.created[key]; ok {
-		return t
+// undated is the created date of the records that have no date of their
+// own (the author, originators, victims, actors): the first day of the
+// first year the whole dataset covers, whatever --from and --to keep, so
+// that every bundle of one dataset gives such a record the same created.
+func (b *builder) undated() time.Time {
+	if b.in.since.IsZero() {
+		return b.in.asOf
 	}
-	return b.in.asOf
+	return b.in.since
 }
 
 // attributes reports whether an incident names the actor it is attributed
@@ -87,7 +91,7 @@ func (b *builder) actors(yield func(*object) error) error {
 		if g, ok := attackGroups[strings.ToLower(strings.TrimSpace(in.actor))]; ok {
 			o.ExternalReferences = []extRef{{SourceName: "mitre-attack", URL: g.url, ExternalID: g.id}}
 		}
-		b.stamps(o, "", b.createdOf("actor:"+in.actor))
+		b.stamps(o, "", b.undated())
 		if err := yield(o); err != nil {
 			return err
 		}

@@ -55,21 +55,13 @@ type builder struct {
 	// report's object_refs.
 	supports map[string][]string
 	seen     map[string]map[string]bool
-	// created dates the undated records: originators by their first
-	// claim, victims and actors by their first incident.
-	created  map[string]time.Time
-	earliest time.Time
 }
 
 func newBuilder(in *input) *builder {
 	b := &builder{in: in, marking: []string{tlpIDs[in.tlp]}, supports: map[string][]string{},
-		seen: map[string]map[string]bool{}, created: map[string]time.Time{}}
+		seen: map[string]map[string]bool{}}
 	b.author = id("identity", "author", in.author)
-	b.earliest = in.asOf
 	for _, src := range in.sources {
-		if d := src.published; !d.IsZero() && d.Before(b.earliest) {
-			b.earliest = d
-		}
 		for _, c := range src.cites {
 			if c.src != src {
 				b.support(c, id("report", "source", src.id))
@@ -81,7 +73,6 @@ func newBuilder(in *input) *builder {
 		for _, ci := range c.cites {
 			b.support(ci, note)
 		}
-		b.date("originator:"+c.by.id, b.dated(c.dated))
 	}
 	for _, in := range in.incidents {
 		inc := id("incident", "incident", in.id)
@@ -94,8 +85,6 @@ func newBuilder(in *input) *builder {
 				b.support(ci, rel)
 			}
 		}
-		b.date("victim:"+in.victim, b.dated(in.when))
-		b.date("actor:"+in.actor, b.dated(in.when))
 	}
 	return b
 }
@@ -113,12 +102,6 @@ func (b *builder) support(c *cite, obj string) {
 	if !m[obj] {
 		m[obj] = true
 		b.supports[c.src.id] = append(b.supports[c.src.id], obj)
-	}
-}
-
-func (b *builder) date(key string, t time.Time) {
-	if d, ok := b.created[key]; !ok || t.Before(d) {
-		b.created[key] = t
 	}
 }
 

@@ -307,3 +307,31 @@ func number(t testing.TB, s string) decimal.Decimal {
 }
 
 var _ = fmt.Sprint
+
+// A record has one id and one created in every bundle of the dataset,
+// whatever period is asked for: an importer sees one object, not versions
+// that disagree.
+func TestStableAcrossPeriods(t *testing.T) {
+	d := defaultData(t)
+	full := map[string]map[string]any{}
+	for _, o := range decode(t, write(t, report.Compute(d, report.Options{}))).Objects {
+		full[o["id"].(string)] = o
+	}
+	n := 0
+	for _, opt := range []report.Options{{From: 2023, To: 2024}, {From: 2030}, {To: 2019}} {
+		for _, o := range decode(t, write(t, report.Compute(d, opt))).Objects {
+			f := full[o["id"].(string)]
+			if f == nil {
+				t.Errorf("%v: %s is not in the full bundle", opt, o["id"])
+				continue
+			}
+			n++
+			if f["created"] != o["created"] || f["modified"] != o["modified"] {
+				t.Errorf("%v: %s created %v modified %v, in the full bundle %v %v", opt, o["id"], o["created"], o["modified"], f["created"], f["modified"])
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d objects compared", n)
+	}
+}
