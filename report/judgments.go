@@ -1,19 +1,21 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/shopspring/decimal"
 )
 
-// Judgment is one key judgment: what the data shows (Finding), what we
-// estimate from it in ICD 203 likelihood terms (Estimate), and our
-// confidence in that estimate with its basis. Likelihood and confidence are
-// never put in one sentence. Every part is computed from the data.
+// Judgment is one key judgment about the DPRK's activity: what the data
+// shows (Finding), the likelihood of a defined event reached from every
+// figure for the quantity (Estimate, by the rules of likelihood.go), and
+// our confidence in that estimate with its basis. Likelihood and
+// confidence are never put in one sentence. Every part is computed from
+// the data.
 type Judgment struct {
 	Topic      string
 	Finding    string
@@ -21,12 +23,11 @@ type Judgment struct {
 	Confidence string // high, moderate or low
 	Basis      string
 	Claims     []*ClaimRow // cited for the judgment
-	Sources    []*SourceRow
+	// Assessment is what the estimate rests on; Quantity is the event's
+	// quantity and Single whether one originator alone stands behind it.
+	Assessment Assessment
+	Quantity   Quantity
 }
-
-// Likelihood terms of ICD 203, by the Admiralty credibility grade that a
-// figure carries (1 confirmed … 5 improbable; 6 cannot be judged).
-var gradeLikelihood = map[int]string{1: "almost certain", 2: "likely", 3: "roughly even chance", 4: "unlikely", 5: "very unlikely"}
 
 // likelySentence writes "It is likely that …" in the form each ICD 203 term
 // takes.
@@ -40,19 +41,19 @@ func likelySentence(term, clause string) string {
 	return "It is " + term + " that " + clause + "."
 }
 
-// Judgments computes the key judgments from the summary.
+// Judgments computes the key judgments: the scale over a multi-year
+// period, the latest year and its direction, what the money funds, and
+// the quantity the sources disagree on most. A judgment the data cannot
+// form is left out; each quantity is judged once.
 func (s *Summary) Judgments() []*Judgment {
+	used := map[Quantity]bool{}
 	var out []*Judgment
-	add := func(j *Judgment) {
-		if j != nil {
+	for _, f := range []func(map[Quantity]bool) *Judgment{s.scaleJudgment, s.trendJudgment, s.purposeJudgment, s.uncertainJudgment} {
+		if j := f(used); j != nil {
+			used[j.Quantity] = true
 			out = append(out, j)
 		}
 	}
-	add(s.scaleJudgment())
-	add(s.corroborationJudgment())
-	add(s.spreadJudgment(UnitUSD))
-	add(s.spreadJudgment(UnitPercent))
-	add(s.coverageJudgment())
 	return out
 }
 
@@ -68,36 +69,6 @@ func (s *Summary) Largest() *ClaimRow {
 	return best
 }
 
-func (s *Summary) scaleJudgment() *Judgment {
-	c := s.Largest()
-	if c == nil {
-		return nil
-	}
-	j := &Judgment{Topic: "Scale", Claims: []*ClaimRow{c}}
-	j.Finding = fmt.Sprintf("%s gives the %s for %s: %s.", Capital(c.By.Name), strings.ToLower(c.Measure.Label), c.Span.Human(), c.Hedged())
-	if count := s.CountFor(c); count != nil {
-		j.Finding = strings.TrimSuffix(j.Finding, ".") + fmt.Sprintf("; it counts %s.", count.Hedged())
-		j.Claims = append(j.Claims, count)
-	}
-	if n := c.Articles(); n > 1 && c.Independent == 1 {
-		j.Finding += fmt.Sprintf(" The %d articles that carry it all relay this one originator.", n)
-	}
-	j.Estimate = likelySentence(gradeLikelihood[c.Grade], "the figure is accurate as stated")
-	j.Confidence = "low"
-	if c.Independent >= 2 {
-		j.Confidence = "moderate"
-	}
-	j.Basis = fmt.Sprintf("The figure is graded %s, credibility %d meaning %s; %s.", c.Admiralty(), c.Grade, dataset.Meaning(dataset.Credibility, fmt.Sprint(c.Grade)), independence(c))
-	return j
-}
-
-func independence(c *ClaimRow) string {
-	if c.Independent >= 2 {
-		return fmt.Sprintf("%d originators give the same value", c.Independent)
-	}
-	return "no second originator gives the same value"
-}
-
 // CountFor returns the same originator's attack count for the same period
 // and scope as a value claim ("58 attacks" beside "about $3 billion"), or nil.
 func (s *Summary) CountFor(c *ClaimRow) *ClaimRow {
@@ -109,260 +80,159 @@ func (s *Summary) CountFor(c *ClaimRow) *ClaimRow {
 	return nil
 }
 
-func (s *Summary) corroborationJudgment() *Judgment {
-	var figures, confirmed, relayed []*ClaimRow
-	cites := 0
-	for _, c := range s.Claims {
-		if !c.HasValue() {
+// Estimates reads a quantity's claims as the likelihood rules take them:
+// each originator once, with its latest figure (LatestRevision); where an
+// originator gives the quantity twice, the figure whose latest value is
+// lower counts, so that no reading overstates it.
+func Estimates(claims []*ClaimRow) []Estimate {
+	var out []Estimate
+	idx := map[string]int{}
+	for _, c := range claims {
+		e := Estimate{ID: c.By.ID, Originator: c.By.Name, Value: c.Amount, Qualifier: c.Qualifier, Hedge: c.Hedge}
+		if src := c.GradeSource(nil); src != nil {
+			e.Reliability = src.Reliability
+		}
+		if r := c.LatestRevision(); r != nil {
+			e.Value, e.Qualifier, e.Revised = r.Amount, cmp.Or(r.Qualifier, c.Qualifier), true
+		}
+		if i, ok := idx[e.ID]; ok {
+			if e.Value.LessThan(out[i].Value) {
+				out[i] = e
+			}
 			continue
 		}
-		figures = append(figures, c)
-		cites += len(c.Cites)
-		switch {
-		case c.Independent >= 2:
-			confirmed = append(confirmed, c)
-		case c.Articles() >= 2:
-			relayed = append(relayed, c)
-		}
+		idx[e.ID] = len(out)
+		out = append(out, e)
 	}
-	if len(figures) == 0 {
-		return nil
-	}
-	j := &Judgment{Topic: "Corroboration", Confidence: "high",
-		Basis: fmt.Sprintf("The originator is recorded for each of the %d figures and each of their %d citations.", len(figures), cites)}
-	if len(confirmed) == 0 {
-		j.Finding = fmt.Sprintf("None of the %d figures is confirmed by a second independent originator.", len(figures))
-	} else {
-		// One phrase per figure given alike, naming who gives it.
-		type alike struct {
-			c     *ClaimRow
-			names []string
-		}
-		var groups []*alike
-		seen := map[string]*alike{}
-		for _, c := range confirmed {
-			k := ValueKey(c)
-			g := seen[k]
-			if g == nil {
-				g = &alike{c: c}
-				seen[k] = g
-				groups = append(groups, g)
-			}
-			if !slices.Contains(g.names, c.By.Name) {
-				g.names = append(g.names, c.By.Name)
-			}
-			if len(groups) <= 3 {
-				j.Claims = append(j.Claims, c)
-			}
-		}
-		var phrases []string
-		for _, g := range groups[:min(len(groups), 3)] {
-			phrases = append(phrases, fmt.Sprintf("%s for %s, given by %s", g.c.Hedged(), g.c.Span.Human(), joinAnd(g.names)))
-		}
-		verb := "are"
-		if len(confirmed) == 1 {
-			verb = "is"
-		}
-		j.Finding = fmt.Sprintf("%d of the %d figures %s confirmed by a second independent originator: %s.", len(confirmed), len(figures), verb, strings.Join(phrases, "; "))
-	}
-	if len(relayed) > 0 {
-		j.Finding += fmt.Sprintf(" %s that two or more articles repeat each trace back to one originator.", Capital(Plural(len(relayed), "figure")))
-		j.Estimate = likelySentence("almost certain", "the repetition reflects relaying, not independent confirmation")
-		j.Claims = append(j.Claims, relayed[:min(len(relayed), 3)]...)
-	} else {
-		j.Estimate = likelySentence("likely", "each figure stands or falls with its one originator")
-	}
-	if len(j.Claims) == 0 {
-		// Nothing confirmed or relayed: cite the figures the finding is about.
-		j.Claims = figures[:min(len(figures), 3)]
-	}
-	return j
+	return out
 }
 
-// entry is one value given for a quantity: a claim's figure or a revision.
-type entry struct {
-	claim     *ClaimRow
-	value     decimal.Decimal
-	qualifier string
-	revised   dataset.Date // zero for the figure as first published
+// LatestWords is the claim's latest figure with its qualifier and hedge,
+// and when it was revised: "$660.5 million (revised 19 Dec 2024, first
+// published as about $1 billion)".
+func (c *ClaimRow) LatestWords() string {
+	r := c.LatestRevision()
+	if r == nil {
+		return c.Hedged()
+	}
+	latest := WithHedge(Qualified(cmp.Or(r.Qualifier, c.Qualifier), r.Amount, c.Unit), c.Hedge)
+	return fmt.Sprintf("%s (revised %s; first published as %s)", latest, r.Revised.Human(), c.Figure())
 }
 
-func (e entry) words() string {
-	w := e.claim.By.Name + ", " + WithHedge(Qualified(e.qualifier, e.value, e.claim.Unit), e.claim.Hedge)
-	if !e.revised.IsZero() {
-		w += ", revised " + e.revised.Human()
-	} else if len(e.claim.Revisions) > 0 {
-		w += ", as first published"
+// EventWords names the event a likelihood is about, for a quantity, up to
+// the threshold: "DPRK-linked theft in 2022 exceeded", "the share of
+// foreign-currency revenue is above".
+func EventWords(q Quantity, m dataset.Metric) string {
+	if q.Span.IsZero() {
+		return SubjectWords(q, m) + " is above"
 	}
-	return w
+	return SubjectWords(q, m) + " exceeded"
 }
 
-// lower is the smallest value a qualified figure allows, and false when it
-// gives no lower bound ("up to").
-func lower(qualifier string, v decimal.Decimal) (decimal.Decimal, bool) {
-	switch qualifier {
-	case "up-to":
-		return decimal.Decimal{}, false
-	case "almost", "nearly":
-		return v.Mul(decimal.RequireFromString("0.9")), true
-	}
-	return v, true
-}
-
-// floorOne rounds down to one significant figure: 660500000 → 600000000.
-func floorOne(v decimal.Decimal) decimal.Decimal {
-	if !v.IsPositive() {
-		return v
-	}
-	exp := int32(len(v.Truncate(0).String()) - 1)
-	return v.Shift(-exp).Floor().Shift(exp)
-}
-
-// spreadJudgment takes the conflict over quantities in unit with the widest
-// spread of values (revisions included) and states what every originator's
-// figure supports at the least.
-func (s *Summary) spreadJudgment(unit string) *Judgment {
-	c, es, ratio := s.widestSpread(unit)
-	if c == nil {
-		return nil
-	}
-	what := strings.ToLower(c.Metric.Label)
-	j := &Judgment{Topic: "Disagreement, " + what, Claims: c.Claims}
-	subject := "the " + what
-	if !c.Span.IsZero() {
-		period := "for " + c.Span.Human()
-		if y, ok := c.Span.SingleYear(); ok {
-			period = fmt.Sprintf("in %d", y)
+// SubjectWords names a quantity as the subject of a sentence: "DPRK-linked
+// theft in 2022", "the value of suspected attacks over 2017–2023", "the
+// share of foreign-currency revenue".
+func SubjectWords(q Quantity, m dataset.Metric) string {
+	subject := "the " + lowerFirst(m.Label)
+	if q.Metric == TheftMetric {
+		subject = "theft"
+		if strings.HasPrefix(q.Scope, DPRKScope) {
+			subject = "DPRK-linked theft"
 		}
-		subject += " " + period
 	}
-	lead := "Estimates"
-	if c.Span.IsZero() {
-		lead = "Undated estimates"
+	if q.Scope != DPRKScope {
+		subject += " (" + dataset.Meaning(dataset.Scopes, q.Scope) + ")"
 	}
-	j.Finding = fmt.Sprintf("%s of %s differ by a factor of %s, from lowest to highest: ", lead, subject, ratio.Round(1))
-	var all []string
+	if q.Span.IsZero() {
+		return subject
+	}
+	return subject + " " + periodPhrase(q.Span)
+}
+
+// periodPhrase is a span after a noun: "in 2022", "in Jan–Sep 2025",
+// "over 2017–2023", "up to Jul 2019".
+func periodPhrase(sp dataset.Span) string {
+	if _, ok := sp.SingleYear(); ok {
+		return "in " + sp.Human()
+	}
+	if sp.Start.IsZero() {
+		return sp.Human()
+	}
+	return "over " + sp.Human()
+}
+
+// judge turns a quantity's claims into a judgment's estimate, confidence
+// and basis.
+func judge(j *Judgment, q Quantity, claims []*ClaimRow) {
+	m := claims[0].Measure
+	j.Quantity = q
+	j.Assessment = Assess(Estimates(claims))
+	a := j.Assessment
+	j.Confidence = a.Confidence
+	if !a.Supported {
+		j.Estimate = fmt.Sprintf("The data cannot support a likelihood for %s: %s.", SubjectWords(q, m), a.Reason)
+		j.Basis = "Confidence in any estimate here is low."
+		return
+	}
+	j.Estimate = a.LikelySentence(EventWords(q, m), m.Unit)
+	j.Basis = basisWords(a, claims, m.Unit)
+}
+
+// basisWords says what a likelihood rests on: the originators and their
+// grades, the margin, the spread and what lowered the term.
+func basisWords(a Assessment, claims []*ClaimRow, unit string) string {
+	es := Estimates(claims)
+	var grades []string
 	for _, e := range es {
-		all = append(all, e.words())
+		grades = append(grades, cmp.Or(e.Reliability, "F"))
 	}
-	j.Finding += strings.Join(all, "; ") + "."
-	spreadEstimate(j, c, es, subject, unit)
-	return j
+	lead := fmt.Sprintf("One originator, graded %s", grades[0])
+	if a.Independent > 1 {
+		lead = fmt.Sprintf("%d independent originators, graded %s", a.Independent, joinAnd(grades))
+	}
+	parts := []string{lead, a.MarginWords(unit)}
+	if a.Spread > 1 {
+		parts = append(parts, fmt.Sprintf("the highest is %s times the lowest", decimal.NewFromFloat(a.Spread).StringFixed(1)))
+	}
+	out := Capital(strings.Join(parts, "; ")) + "."
+	if why := a.Why(); why != "" {
+		out += " Lowered: " + strings.ToLower(why[:1]) + why[1:]
+	}
+	return out
 }
 
-// widestSpread returns the DPRK conflict over quantities in unit whose
-// values (revisions included) spread widest, its values in ascending
-// order, and the ratio of the highest to the lowest; nil when there is
-// none with a positive lowest value.
-func (s *Summary) widestSpread(unit string) (*Conflict, []entry, decimal.Decimal) {
-	var best []entry
-	var bestRatio decimal.Decimal
-	var bestConflict *Conflict
-	for _, c := range s.Conflicts {
-		if c.Metric.Unit != unit || c.Scope != DPRKScope {
-			continue
-		}
-		var es []entry
-		for _, cl := range c.Claims {
-			es = append(es, entry{claim: cl, value: cl.Amount, qualifier: cl.Qualifier})
-			for _, r := range cl.RevisionRows {
-				es = append(es, entry{claim: cl, value: r.Amount, qualifier: r.Qualifier, revised: r.Revised})
-			}
-		}
-		slices.SortStableFunc(es, func(a, b entry) int { return a.value.Cmp(b.value) })
-		if !es[0].value.IsPositive() {
-			continue
-		}
-		ratio := es[len(es)-1].value.Div(es[0].value)
-		if bestConflict == nil || ratio.GreaterThan(bestRatio) {
-			best, bestRatio, bestConflict = es, ratio, c
-		}
+// figureList writes each claim's latest figure with its originator, lowest
+// first: "South Korea's National Intelligence Service, $700 million;
+// Chainalysis, $1.7 billion".
+func figureList(claims []*ClaimRow) string {
+	sorted := slices.Clone(claims)
+	slices.SortStableFunc(sorted, func(a, b *ClaimRow) int { return latestValue(a).Cmp(latestValue(b)) })
+	var parts []string
+	for _, c := range sorted {
+		parts = append(parts, c.By.Name+", "+c.LatestWords())
 	}
-	return bestConflict, best, bestRatio
+	if len(parts) > MaxListed+1 {
+		// The lowest and the highest, the spread's ends, and a count.
+		return fmt.Sprintf("%s; %s; and %d between them (in the annex and the workbook)", parts[0], parts[len(parts)-1], len(parts)-2)
+	}
+	return strings.Join(parts, "; ")
 }
 
-// spreadEstimate sets the judgment's estimate (the least that every figure
-// given allows), its confidence and its basis.
-func spreadEstimate(j *Judgment, c *Conflict, es []entry, subject, unit string) {
-	origs := map[*OriginatorRow]bool{}
-	hedged, revised, under := 0, 0, false
-	floor := decimal.Decimal{}
-	bounded := true
-	for i, e := range es {
-		origs[e.claim.By] = true
-		if e.claim.Hedge != "" {
-			hedged++
-		}
-		if !e.revised.IsZero() {
-			revised++
-		}
-		under = under || e.qualifier == "almost" || e.qualifier == "nearly"
-		l, ok := lower(e.qualifier, e.value)
-		if !ok {
-			bounded = false
-			continue
-		}
-		if i == 0 || l.LessThan(floor) {
-			floor = l
-		}
+// latestValue is the claim's latest value: its latest revision's, else its own.
+func latestValue(c *ClaimRow) decimal.Decimal {
+	if r := c.LatestRevision(); r != nil {
+		return r.Amount
 	}
-	term := "likely"
-	if len(origs) >= 2 {
-		term = "very likely"
-	}
-	if bounded && floor.IsPositive() {
-		tense := "was"
-		if c.Span.IsZero() {
-			tense = "is"
-		}
-		j.Estimate = likelySentence(term, fmt.Sprintf("%s %s at least %s, since every figure given allows that much", subject, tense, Value(floorOne(floor), unit)))
-	}
-	j.Confidence = "moderate"
-	if len(origs) < 2 || hedged > 0 {
-		j.Confidence = "low"
-	}
-	parts := []string{Plural(len(es), "figure") + " from " + Plural(len(origs), "originator")}
-	if revised > 0 {
-		parts = append(parts, Plural(revised, "revision"))
-	}
-	if hedged > 0 {
-		parts = append(parts, fmt.Sprintf("%d hedged by their originator", hedged))
-	}
-	j.Basis = Capital(joinAnd(parts)) + "; the originators do not publish their methods alongside the figures."
-	if under && j.Estimate != "" {
-		j.Basis += " A figure given as almost or nearly a value is read as at least nine tenths of it."
-	}
+	return c.Amount
 }
 
-func (s *Summary) coverageJudgment() *Judgment {
-	c := s.Coverage
-	if c.NewestArticle == nil || c.AsOf.IsZero() {
-		return nil
+// quantityClaims is the claims of quantity q.
+func (s *Summary) quantityClaims(q Quantity) []*ClaimRow {
+	var out []*ClaimRow
+	for _, c := range s.Claims {
+		if cq, ok := QuantityOf(c); ok && cq == q {
+			out = append(out, c)
+		}
 	}
-	newest := c.NewestArticle.Date
-	months := monthsBetween(newest.Last(), c.AsOf.First())
-	j := &Judgment{Topic: "Currency", Sources: []*SourceRow{c.NewestArticle}, Confidence: "high",
-		Basis: "The publication dates of the sources, inferred where the article carries none."}
-	j.Finding = fmt.Sprintf("The newest article is from %s", newest.Human())
-	if newest.Precision() != dataset.PrecisionDay || c.NewestArticle.DateInferred {
-		j.Finding = fmt.Sprintf("The newest article dates from about %s", newest.Human())
-	}
-	if !c.NewestRevision.IsZero() {
-		j.Finding += fmt.Sprintf(" and the newest revision of a figure from %s", c.NewestRevision.Human())
-	}
-	j.Finding += fmt.Sprintf(", %s before this edition's as-of date of %s.", Plural(months, "month"), c.AsOf.Human())
-	if months > 12 {
-		j.Estimate = likelySentence("almost certain", fmt.Sprintf("figures for the time since %s are missing from this dataset rather than zero", newest.Human()))
-	} else {
-		j.Estimate = likelySentence("likely", "the dataset reflects the reporting to date, though recent figures may yet be revised")
-		j.Confidence = "moderate"
-	}
-	return j
-}
-
-func monthsBetween(a, b time.Time) int {
-	if b.Before(a) {
-		return 0
-	}
-	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	return out
 }

@@ -1,9 +1,11 @@
 package report_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
 )
 
@@ -47,7 +49,7 @@ func checkForm(t *testing.T, js []*report.Judgment) {
 		if strings.Contains(strings.ToLower(j.Estimate), "confidence") {
 			t.Errorf("%s: estimate %q mixes likelihood and confidence", j.Topic, j.Estimate)
 		}
-		if len(j.Claims) == 0 && len(j.Sources) == 0 {
+		if len(j.Claims) == 0 {
 			t.Errorf("%s: cites nothing", j.Topic)
 		}
 	}
@@ -61,56 +63,99 @@ func TestJudgmentsDefault(t *testing.T) {
 	for _, j := range js {
 		topics = append(topics, j.Topic)
 	}
-	want := "Scale|Corroboration|Disagreement, value stolen|Disagreement, share of foreign-currency revenue|Currency"
+	want := "Scale|Latest year, 2025|Purpose|Most uncertain"
 	if got := strings.Join(topics, "|"); got != want {
 		t.Errorf("topics\n got %s\nwant %s", got, want)
 	}
-	if j := judgment(t, js, "Scale"); !strings.Contains(j.Finding, "about $3 billion, a valuation of attacks under investigation") ||
-		!strings.Contains(j.Finding, "58 attacks, suspected") || j.Confidence != "low" {
-		t.Errorf("scale: %+v", j)
+	for topic, want := range map[string]string{
+		"Scale":             "It is likely that DPRK-linked theft over 2024–Sep 2025 exceeded $2.5 billion.",
+		"Latest year, 2025": "It is likely that DPRK-linked theft in 2025 exceeded $1.5 billion.",
+		"Purpose":           "It is likely that the share of foreign-currency revenue is above 20%.",
+		"Most uncertain":    "It is very likely that DPRK-linked theft in 2022 exceeded $500 million.",
+	} {
+		if j := judgment(t, js, topic); j.Estimate != want {
+			t.Errorf("%s: estimate %q, want %q", topic, j.Estimate, want)
+		}
 	}
-	if j := judgment(t, js, "Corroboration"); !strings.HasPrefix(j.Finding, "None of the 27 figures is confirmed") || j.Confidence != "high" {
-		t.Errorf("corroboration: %+v", j)
+	if j := judgment(t, js, "Most uncertain"); j.Confidence != "low" || !strings.Contains(j.Basis, "2.4 times the lowest") {
+		t.Errorf("most uncertain: confidence %s, basis %q", j.Confidence, j.Basis)
 	}
-	if j := judgment(t, js, "Disagreement, value stolen"); !strings.Contains(j.Finding, "2022 differ by a factor of 2.4") ||
-		!strings.Contains(j.Estimate, "at least $700 million") {
-		t.Errorf("disagreement: %+v", j)
-	}
-	if j := judgment(t, js, "Currency"); !strings.Contains(j.Finding, "Mar 2024") ||
-		!strings.Contains(j.Estimate, "almost certain") || j.Confidence != "high" {
-		t.Errorf("currency: %+v", j)
+	if j := judgment(t, js, "Purpose"); !strings.Contains(j.Basis, "Lowered: hedged by an unnamed member state") {
+		t.Errorf("purpose: the single member state's hedge does not lower the term: %q", j.Basis)
 	}
 }
 
-// A figure two independent originators give alike is reported as
-// confirmed, and raises the confidence in the scale judgment.
+// Two independent originators giving the same figure make the scale very
+// likely, with the confidence their agreement earns.
 func TestJudgmentsConfirmed(t *testing.T) {
 	js := fixture(t, "confirmed", report.Options{}).Judgments()
 	checkForm(t, js)
-	j := judgment(t, js, "Corroboration")
-	if !strings.HasPrefix(j.Finding, "2 of the 3 figures are confirmed by a second independent originator: about $2.5 billion for 2018–2022, given by Lab A and Agency B.") {
-		t.Errorf("corroboration finding: %q", j.Finding)
+	j := judgment(t, js, "Scale")
+	if j.Estimate != "It is very likely that DPRK-linked theft over 2018–2022 exceeded $1.5 billion." || j.Confidence != "high" {
+		t.Errorf("scale: %q, confidence %s", j.Estimate, j.Confidence)
 	}
-	if j := judgment(t, js, "Scale"); j.Confidence != "moderate" || !strings.Contains(j.Basis, "2 originators give the same value") {
-		t.Errorf("scale: %+v", j)
-	}
-	for _, j := range js {
-		if strings.HasPrefix(j.Topic, "Disagreement") {
-			t.Errorf("a disagreement where the originators agree: %+v", j)
-		}
+	if !strings.Contains(j.Basis, "2 independent originators") {
+		t.Errorf("scale basis: %q", j.Basis)
 	}
 }
 
-// When the newest source is recent, the currency judgment does not call
-// the later figures missing.
-func TestJudgmentsRecent(t *testing.T) {
-	js := fixture(t, "recent", report.Options{}).Judgments()
-	checkForm(t, js)
-	j := judgment(t, js, "Currency")
-	if !strings.Contains(j.Finding, "2 months before") || !strings.Contains(j.Estimate, "likely that the dataset reflects the reporting to date") || j.Confidence != "moderate" {
-		t.Errorf("currency: %+v", j)
+// No likelihood comes from a grade alone: changing every claim's
+// credibility digit changes no estimate.
+func TestJudgmentsIgnoreCredibilityDigit(t *testing.T) {
+	d, err := dataset.Load(dataset.Default(), dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if strings.Contains(j.Estimate, "missing") {
-		t.Errorf("a recent dataset judged to miss figures: %q", j.Estimate)
+	before := estimates(report.Compute(d, report.Options{}).Judgments())
+	for _, c := range d.Claims {
+		c.Grade = 1 + (c.Grade % 5)
+	}
+	if after := estimates(report.Compute(d, report.Options{}).Judgments()); after != before {
+		t.Errorf("the credibility digits moved the estimates:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+func estimates(js []*report.Judgment) string {
+	var out []string
+	for _, j := range js {
+		out = append(out, j.Estimate)
+	}
+	return strings.Join(out, "\n")
+}
+
+// atLeast finds "at least X" in text.
+var atLeast = regexp.MustCompile(`at least (\$[0-9.,]+(?: (?:billion|million))?|[0-9.]+%)`)
+
+// No sentence of the judgments, the bottom line or what we do not know
+// reads a point estimate as a floor: every "at least X" is a figure its
+// originator gave as at least X.
+func TestNoEstimateReadAsAFloor(t *testing.T) {
+	for _, s := range []*report.Summary{summary(t, report.Options{}), fixture(t, "confirmed", report.Options{}), fixture(t, "recent", report.Options{})} {
+		floors := map[string]bool{}
+		for _, c := range s.Claims {
+			if c.HasValue() && c.Qualifier == "at-least" {
+				floors[report.Value(c.Amount, c.Unit)] = true
+			}
+			for _, r := range c.RevisionRows {
+				if r.Qualifier == "at-least" {
+					floors[report.Value(r.Amount, c.Unit)] = true
+				}
+			}
+		}
+		js := s.Judgments()
+		var texts []string
+		for _, j := range js {
+			texts = append(texts, j.Finding, j.Estimate, j.Basis)
+		}
+		for _, p := range append(s.BottomLine(), s.Unknowns(js)...) {
+			texts = append(texts, p.Text)
+		}
+		for _, text := range texts {
+			for _, m := range atLeast.FindAllStringSubmatch(text, -1) {
+				if !floors[m[1]] {
+					t.Errorf("%q reads %s as a floor, and no originator gives it as one", text, m[1])
+				}
+			}
+		}
 	}
 }

@@ -50,6 +50,7 @@ var CentralMargin = decimal.RequireFromString("0.25")
 // Estimate is one originator's figure for a quantity, as the likelihood
 // rules read it.
 type Estimate struct {
+	ID          string // the originator's id: who counts once (the name when empty)
 	Originator  string // the originator's name as the reader sees it
 	Value       decimal.Decimal
 	Qualifier   string // a dataset qualifier id: exact, approximately, more-than, …
@@ -162,10 +163,13 @@ func roundDown(v decimal.Decimal) decimal.Decimal {
 func originators(es []Estimate) int {
 	seen := map[string]bool{}
 	for _, e := range es {
-		seen[e.Originator] = true
+		seen[e.who()] = true
 	}
 	return len(seen)
 }
+
+// who is the estimate's originator as identity: its id, else its name.
+func (e Estimate) who() string { return cmp.Or(e.ID, e.Originator) }
 
 func spread(es []Estimate) float64 {
 	lo, hi := es[0].Value, es[0].Value
@@ -187,7 +191,7 @@ func contradicts(es []Estimate) bool {
 			continue
 		}
 		for _, c := range es {
-			if c.Originator != f.Originator && !isFloor(c) && c.Value.LessThan(f.Value) {
+			if c.who() != f.who() && !isFloor(c) && c.Value.LessThan(f.Value) {
 				return true
 			}
 		}
@@ -270,13 +274,15 @@ func (a Assessment) LikelySentence(event, unit string) string {
 }
 
 // MarginWords says where the threshold sits against the estimates: "the
-// lowest estimate, about $660.5 million from Chainalysis, is 65% above it".
+// lowest estimate, about $660.5 million from Chainalysis, is 1.65 times the
+// threshold". A ratio, not a percentage, so that no margin reads as a
+// figure of the data.
 func (a Assessment) MarginWords(unit string) string {
 	if !a.Supported {
 		return ""
 	}
-	pct := a.Margin.Mul(decimal.NewFromInt(100)).Round(0)
-	return fmt.Sprintf("the lowest estimate, %s, is %s%% above it", Qualified(a.Lowest.Qualifier, a.Lowest.Value, unit)+" from "+a.Lowest.Originator, pct)
+	ratio := a.Margin.Add(decimal.NewFromInt(1)).Round(2)
+	return fmt.Sprintf("the lowest estimate, %s from %s, is %s times the threshold", Qualified(a.Lowest.Qualifier, a.Lowest.Value, unit), a.Lowest.Originator, ratio)
 }
 
 // Why says what kept the term below where the originator count puts it,

@@ -313,8 +313,12 @@ func TestStaysABriefingAtScale(t *testing.T) {
 	if items := strings.Count(string(doc.Markdown), "\n- **Victim"); items != briefing.MaxIncidents {
 		t.Errorf("%d incidents listed, want %d", items, briefing.MaxIncidents)
 	}
-	if pages > 12 {
+	// 12 pages before the annex began on a page of its own.
+	if pages > 13 {
 		t.Errorf("%d pages for %d incidents", pages, len(s.Incidents))
+	}
+	if p := annexPage(trace.String()); p > 4 {
+		t.Errorf("the annex starts on page %d for %d incidents: the main body should stay about two pages", p, len(s.Incidents))
 	}
 	for _, src := range s.Sources {
 		if !strings.Contains(trace.String(), fmt.Sprintf("ANCHOR src-%d\n", doc.Numbering.N(src))) {
@@ -376,6 +380,40 @@ func TestListMarkerKeepsWithText(t *testing.T) {
 			if strings.HasPrefix(lines[i], "LI ") && strings.HasPrefix(lines[i+1], "P ") && strings.HasPrefix(lines[i+2], "PAGE ") {
 				t.Errorf("%d lines down: a marker stays at the foot of the page before %s", k, lines[i+2])
 			}
+		}
+	}
+}
+
+// annexPage is the page the trace's annex heading is drawn on, 0 without one.
+func annexPage(trace string) int {
+	page := 0
+	for _, l := range strings.Split(trace, "\n") {
+		if n, ok := strings.CutPrefix(l, "PAGE "); ok {
+			fmt.Sscan(n, &page)
+		}
+		if strings.HasPrefix(l, "H2 Annex") {
+			return page
+		}
+	}
+	return 0
+}
+
+// For the default dataset the main body (bottom line, key judgments, what
+// we do not know, the sources line and the chart) ends by page 2: the
+// annex starts on page 3.
+func TestMainBodyTwoPages(t *testing.T) {
+	doc := compose(t, load(t, nil), nil)
+	var trace, buf bytes.Buffer
+	if _, err := briefing.Render(&buf, doc, briefing.Options{Date: buildDate, Trace: &trace}); err != nil {
+		t.Fatal(err)
+	}
+	if p := annexPage(trace.String()); p != 3 {
+		t.Errorf("the annex starts on page %d, want 3", p)
+	}
+	md := string(doc.Markdown)
+	for _, want := range []string{"## Bottom line", "## Key judgments", "## What we do not know", "**Sources.**"} {
+		if i := strings.Index(md, want); i < 0 || i > strings.Index(md, "## Annex") {
+			t.Errorf("%q is not in the main body", want)
 		}
 	}
 }

@@ -55,6 +55,7 @@ func (b *viewBuilder) header() {
 	v.AsOf = escape(s.Meta.AsOfDate.Human())
 	v.Articles = s.Counts.Articles
 	v.Originators = s.Counts.Originators
+	v.Figures, v.Confirmed, v.Relayed = s.Counts.Figures, s.Counts.Confirmed, s.Counts.Relayed
 	v.Period = escape(s.Asked.Words())
 	v.Empty = s.Empty()
 	v.EmptyWords = escape(s.EmptyWords())
@@ -94,14 +95,18 @@ func (b *viewBuilder) claimsAndShares() {
 }
 
 func (b *viewBuilder) judgments() {
-	for _, j := range b.s.Judgments() {
+	js := b.s.Judgments()
+	for _, p := range b.s.BottomLine() {
+		b.v.BottomLine = append(b.v.BottomLine, pointView(p))
+	}
+	for _, p := range b.s.Unknowns(js) {
+		b.v.Unknowns = append(b.v.Unknowns, pointView(p))
+	}
+	for _, j := range js {
 		jv := &JudgmentV{Topic: escape(j.Topic), Finding: escape(j.Finding), Estimate: escape(j.Estimate),
 			Confidence: escape(j.Confidence), Basis: escape(j.Basis)}
 		for _, c := range j.Claims {
 			jv.rs = append(jv.rs, c.Refs...)
-		}
-		for _, src := range j.Sources {
-			jv.rs = append(jv.rs, report.Ref{Source: src})
 		}
 		b.v.Judgments = append(b.v.Judgments, jv)
 	}

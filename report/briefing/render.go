@@ -316,8 +316,15 @@ func (r *renderer) block(n ast.Node) {
 		r.y += 4
 		r.tracef("RULE")
 	case *ast.HTMLBlock:
+		raw := r.lines(n)
+		// A page break on a line of its own: the annex starts on a new
+		// page (an HTML renderer gives the same element a print style).
+		if pageBreak.Match(raw) && r.y > marginTop+1 {
+			r.pdf.AddPage()
+			r.newPageState()
+		}
 		// An anchor on a line of its own.
-		for _, a := range anchorTag.FindAllSubmatch(r.lines(n), -1) {
+		for _, a := range anchorTag.FindAllSubmatch(raw, -1) {
 			r.setAnchor(string(a[1]), r.y)
 		}
 	default:
@@ -392,6 +399,10 @@ func (r *renderer) inlines(n ast.Node, st style, link string) []run {
 }
 
 var anchorTag = regexp.MustCompile(`<a id="([A-Za-z0-9_-]+)">`)
+
+// pageBreak is the template's page break: `<div class="page-break"></div>`
+// on a line of its own.
+var pageBreak = regexp.MustCompile(`^\s*<div class="page-break"></div>\s*$`)
 
 func plain(runs []run) string {
 	var b strings.Builder

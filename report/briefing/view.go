@@ -21,6 +21,10 @@ type View struct {
 	// Period is the period asked for ("2022 onwards"), empty for all years.
 	Period               string
 	Articles, References int
+	// Figures counts the claims with a value; Confirmed those a second
+	// independent originator gives alike; Relayed those two or more
+	// articles repeat.
+	Figures, Confirmed, Relayed int
 	Originators          int
 	// Coverage: the years the figures kept report on (Covers, a
 	// multi-year figure whole), the years the yearly chart shows (Shown,
@@ -33,8 +37,12 @@ type View struct {
 	// Empty is set when nothing in the data falls in the period asked for
 	// (or the dataset holds nothing), and EmptyWords says which, with the
 	// period: "nothing in the dataset falls in 2030 onwards".
-	Empty          bool
-	EmptyWords     string
+	Empty      bool
+	EmptyWords string
+	// BottomLine is the main message, a few computed sentences; Unknowns
+	// what the data leaves open and what would change the judgments.
+	BottomLine     []*PointV
+	Unknowns       []*PointV
 	Judgments      []*JudgmentV
 	Largest        *ClaimV   // the multi-year figure most relayed
 	KeyFigures     []*ClaimV // the DPRK figures, most relayed first
@@ -142,6 +150,26 @@ type JudgmentV struct {
 }
 
 func (j *JudgmentV) refs() []report.Ref { return j.rs }
+
+// PointV is one computed sentence with what it rests on.
+type PointV struct {
+	Text string
+	rs   []report.Ref
+}
+
+func (p *PointV) refs() []report.Ref { return p.rs }
+
+func pointView(p *report.Point) *PointV {
+	x := &PointV{Text: escape(p.Text)}
+	for _, c := range p.Claims {
+		x.rs = append(x.rs, c.Refs...)
+	}
+	for _, in := range p.Incidents {
+		x.rs = append(x.rs, in.Refs...)
+		x.rs = append(x.rs, in.AttributionRefs...)
+	}
+	return x
+}
 
 // ClaimV is a claim as the templates see it.
 type ClaimV struct {
