@@ -25,7 +25,7 @@ type View struct {
 	// independent originator gives alike; Relayed those two or more
 	// articles repeat.
 	Figures, Confirmed, Relayed int
-	Originators          int
+	Originators                 int
 	// Coverage: the years the figures kept report on (Covers, a
 	// multi-year figure whole), the years the yearly chart shows (Shown,
 	// clipped to the period) and the newest sources, apart from the as-of
