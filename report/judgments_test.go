@@ -159,3 +159,22 @@ func TestNoEstimateReadAsAFloor(t *testing.T) {
 		}
 	}
 }
+
+// A one-year period judges that year; a period with nothing in it has no
+// bottom line and no judgments.
+func TestJudgmentsPeriod(t *testing.T) {
+	s := summary(t, report.Options{From: 2023, To: 2023})
+	js := s.Judgments()
+	checkForm(t, js)
+	j := judgment(t, js, "Latest year, 2023")
+	if j.Estimate != "It is likely that DPRK-linked theft in 2023 exceeded $400 million." || !strings.Contains(j.Finding, "$660.5 million (revised 19 Dec 2024; first published as about $1 billion)") {
+		t.Errorf("2023: %q / %q", j.Estimate, j.Finding)
+	}
+	if bl := s.BottomLine(); len(bl) == 0 || !strings.Contains(bl[1].Text, "For 2023, the latest year with a figure") {
+		t.Errorf("2023 bottom line: %+v", bl)
+	}
+	empty := summary(t, report.Options{From: 2030})
+	if js := empty.Judgments(); len(js) != 0 || len(empty.BottomLine()) != 0 {
+		t.Errorf("an empty period has %d judgments and a bottom line %+v", len(js), empty.BottomLine())
+	}
+}
