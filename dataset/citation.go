@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/dprkreport/dprkreport/internal/ioerr"
 	"github.com/shopspring/decimal"
@@ -195,6 +194,7 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, ioerr.Cause(err))
 			continue
 		}
+		v.sameCopy(i, s, data)
 		p := Paragraphs(string(data))
 		for j := range p {
 			p[j] = normalize(p[j])
@@ -206,18 +206,6 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 		}
 	}
 	return paras
-}
-
-// Paragraphs splits an archived article into its paragraphs: the lines that
-// hold more than white space (a no-break space alone is blank).
-func Paragraphs(text string) []string {
-	var out []string
-	for line := range strings.Lines(text) {
-		if strings.TrimFunc(line, unicode.IsSpace) != "" {
-			out = append(out, strings.TrimRight(line, "\r\n"))
-		}
-	}
-	return out
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "″", `"`, "–", "-", "—", "-")

@@ -92,6 +92,7 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	d.Sources, d.Originators, d.Claims, d.Incidents = sf.Source, of.Originator, cf.Claim, inf.Incident
 	d.Fingerprint = hex.EncodeToString(h.Sum(nil))
 	v.validate(d, opt.Archive)
+	v.provenance(d)
 	v.texts(d, opt.Glyphs)
 	if len(v.errs) > 0 || len(v.todo) > 0 {
 		return nil, v.problems()

@@ -82,6 +82,8 @@ type Source struct {
 	URL               string   `toml:"url"`
 	Archive           string   `toml:"archive"`
 	Paragraphs        int      `toml:"paragraphs"`
+	SHA256            string   `toml:"sha256"`    // of the archived copy, hex
+	Retrieved         string   `toml:"retrieved"` // when the copy was made, YYYY-MM-DD
 	Relays            []string `toml:"relays"`
 	Reliability       string   `toml:"reliability"`
 	ReliabilityReason string   `toml:"reliability_reason"`
