@@ -30,8 +30,11 @@
 //		Draw what the built-in fonts lack (Hangul, say) with the TrueType
 //		font FILE, embedded in the briefing.
 //	--archive DIR
-//		Verify every citation excerpt against the archived article texts
-//		in DIR.
+//		Verify every citation excerpt, each article's paragraph count and
+//		its sha256 against the archived article texts in DIR. Without it,
+//		a --data folder that has an archive/ subfolder is verified against
+//		that, unasked; a copy changed since its sha256 was recorded is an
+//		error.
 //	--baseline DIR
 //		Compare with the previous edition's dataset in DIR: the changes
 //		lead the briefing, fill the workbook's Changes sheet, follow
@@ -47,6 +50,29 @@
 //		into DIR/templates) as a starting point.
 //	--force
 //		With --init, overwrite files that exist.
+//	--add-article FILE
+//		With --data DIR: archive the article saved as text (a paragraph a
+//		line) or HTML (the article's paragraphs, without navigation,
+//		scripts, share buttons and comment boxes) into DIR/archive/ID.txt,
+//		print its paragraphs numbered as citations number them, and append
+//		its source record (archive, paragraphs, sha256, retrieved and what
+//		is given or the page says) to DIR/sources.toml as text. It refuses
+//		an article the dataset holds already (the same text or address),
+//		named pipes, folders, binary files, files over 512 MiB and text
+//		that is not UTF-8, and then writes nothing.
+//	--id ID, --url URL, --outlet NAME, --title TEXT, --published DATE
+//		With --add-article: the record's id (default: from outlet and
+//		date), address, outlet, title (default: the first paragraph) and
+//		date of publication; a page's own address, site name and date are
+//		the defaults of the others.
+//	--paragraphs ID
+//		Print the archived copy of source ID with its paragraph numbers.
+//	--impact ID
+//		List what depends on the source, originator, claim or incident ID,
+//		each at its FILE:LINE:COL: the claims and incidents that would lose
+//		their only figure citation, the notes, revisions, dates, ranges
+//		and attributions citing it, and the sources and originators that
+//		nothing else would need.
 //	--from YEAR, --to YEAR
 //		Narrow both artifacts to a period.
 //	-q, --quiet

@@ -68,6 +68,9 @@ type config struct {
 	version   bool
 	schema    string // print this export's schema: "json"
 	env       environment
+
+	addArticle, paragraphs, impact string
+	article                        articleMeta
 }
 
 // environment is what dprkreport reads from its environment, read once
@@ -130,12 +133,13 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
-	fs.StringVar(&cfg.archive, "archive", "", "verify citation excerpts against the archived articles in `DIR`")
+	fs.StringVar(&cfg.archive, "archive", "", "verify excerpts, paragraph counts and sha256 against the archived articles in `DIR` (default: the --data folder's archive/, when it has one)")
 	fs.StringVar(&cfg.baseline, "baseline", "", "compare with the previous edition's dataset in `DIR`: the changes lead the briefing, fill a Changes sheet and follow --check")
 	fs.BoolVar(&cfg.check, "check", false, "validate the dataset and compose the briefing; print a summary; write nothing")
 	fs.BoolVar(&cfg.strict, "strict", false, "treat warnings as errors: print them, exit 1 and write nothing")
 	fs.StringVar(&cfg.init, "init", "", "write the embedded dataset and templates into `DIR` as a starting point")
 	fs.BoolVar(&cfg.force, "force", false, "with --init, overwrite files that exist")
+	datasetFlags(fs, &cfg)
 	fs.IntVar(&cfg.from, "from", 0, "keep claims and incidents from `YEAR` on")
 	fs.IntVar(&cfg.to, "to", 0, "keep claims and incidents up to `YEAR`")
 	fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "do not report what was written")
@@ -148,7 +152,7 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	}
 	// An empty value never means "the default": --data "" is a mistake
 	// (an unset variable), not a request for the embedded dataset.
-	for _, name := range []string{"output", "format", "data", "templates", "font", "archive", "baseline", "init", "schema"} {
+	for _, name := range append([]string{"output", "format", "data", "templates", "font", "archive", "baseline", "init", "schema"}, datasetFlagNames...) {
 		f := fs.Lookup(name)
 		if !f.Changed {
 			continue
@@ -190,6 +194,9 @@ Examples:
   $ dprkreport --data mydata --check --strict         # and fail on warnings too
   $ dprkreport --data mydata --check --baseline old   # and what changed since old
   $ dprkreport --data mydata --templates mydata/templates -o brief.pdf -o book.xlsx
+  $ dprkreport --data mydata --add-article page.html --url https://…  # archive a new source
+  $ dprkreport --data mydata --paragraphs yonhap-2025-02   # its paragraphs, numbered to cite
+  $ dprkreport --data mydata --impact yonhap-2025-02       # what removing it would take
   $ dprkreport --from 2022 --to 2023 -o recent.pdf
   $ dprkreport -o dprk.stix.json             # a STIX 2.1 bundle for OpenCTI or MISP
   $ dprkreport -o tables.json                # the tables as JSON

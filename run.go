@@ -72,6 +72,10 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 	if cfg.init != "" {
 		return initDir(cfg.init, cfg.force, u)
 	}
+	if done, err := datasetCommand(cfg, stdout, u); done {
+		return err
+	}
+	cfg.archive = archiveDir(cfg)
 	var arts []*artifact
 	if !cfg.check {
 		var err error

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -78,6 +79,25 @@ func FindExcerpt(paras []string, excerpt string) []int {
 	return at
 }
 
+// SameURL reports whether two addresses name the same page: scheme and
+// host in any case, without a fragment or a final slash, http or https.
+// --add-article refuses an address the dataset has by it, and editions
+// match sources by it.
+func SameURL(a, b string) bool {
+	norm := func(s string) string {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err != nil {
+			return s
+		}
+		u.Fragment, u.RawFragment = "", ""
+		u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		u.RawPath = ""
+		return strings.TrimPrefix(strings.TrimPrefix(u.String(), "https://"), "http://")
+	}
+	return norm(a) == norm(b)
+}
+
 // ValidID reports whether id has the form of a record id.
 func ValidID(id string) bool { return idPattern.MatchString(id) }
 
@@ -124,13 +144,19 @@ func (v *validator) provenance(d *Dataset) {
 	}
 }
 
+// ChangedCopy reports whether data, the source's archived copy, differs
+// from the copy whose SHA-256 the source recorded, and gives its SHA-256.
+// A source that recorded none (or a malformed one) has no copy to differ
+// from.
+func (s *Source) ChangedCopy(data []byte) (sum string, changed bool) {
+	sum = Hash(data)
+	return sum, hashPattern.MatchString(s.SHA256) && sum != s.SHA256
+}
+
 // sameCopy checks that source i's archived copy, data, is the one whose
 // SHA-256 the source recorded.
 func (v *validator) sameCopy(i int, s *Source, data []byte) {
-	if s.SHA256 == "" || !hashPattern.MatchString(s.SHA256) {
-		return
-	}
-	if got := Hash(data); got != s.SHA256 {
+	if got, changed := s.ChangedCopy(data); changed {
 		v.add(at(FileSources, "source", i, "sha256"),
 			fmt.Sprintf("restore the copy that was cited, from version control or a backup; if it was re-archived on purpose, check its citations against dprkreport --paragraphs %s, then set sha256 = %q", s.ID, got),
 			"source %q: archived copy changed since it was recorded: sha256 %s, but %s has %s", s.ID, s.SHA256[:12]+"…", s.Archive, got[:12]+"…")

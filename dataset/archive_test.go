@@ -61,3 +61,18 @@ func TestHash(t *testing.T) {
 		t.Errorf("Hash(nil) = %s", got)
 	}
 }
+
+func TestSameURL(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"https://News.Example.com/a/b/", "http://news.example.com/a/b#top", true},
+		{"https://example.com/a?id=1", "https://example.com/a?id=2", false},
+		{"https://example.com/A", "https://example.com/a", false},
+	} {
+		if got := dataset.SameURL(c.a, c.b); got != c.want {
+			t.Errorf("SameURL(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
