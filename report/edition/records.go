@@ -72,7 +72,7 @@ func (m *comparer) sources() {
 	}
 	prevF := func(s *report.SourceRow) []field { return fields(s, m.origID) }
 	curF := func(s *report.SourceRow) []field { return fields(s, asIs) }
-	p := pair(m.prev.Sources, m.cur.Sources, func(s *report.SourceRow) string { return s.ID },
+	p := pair(m.prev.Sources, m.cur.Sources, sourceKeys(m.prev.Sources, m.cur.Sources),
 		func(s *report.SourceRow) string { return content(prevF(s), nil, nil) },
 		func(s *report.SourceRow) string { return content(curF(s), nil, nil) })
 	for _, x := range p.renamed {
@@ -80,6 +80,10 @@ func (m *comparer) sources() {
 		m.renamed("source", x[0].ID, x[1].ID, sourceWords(x[1]), []report.Ref{{Source: x[1]}}, 0)
 	}
 	for _, x := range p.pairs {
+		if x[0].ID != x[1].ID { // the same copy or address under a new id
+			m.srcIDs[x[0].ID] = x[1].ID
+			m.renamed("source", x[0].ID, x[1].ID, sourceWords(x[1]), []report.Ref{{Source: x[1]}}, 0)
+		}
 		m.diff("source", x[1].ID, sourceWords(x[1]), prevF(x[0]), curF(x[1]), []report.Ref{{Source: x[1]}}, nil, 0)
 	}
 	for _, s := range p.added {
