@@ -31,6 +31,7 @@ func fromSummary(s *report.Summary, opt Options) *input {
 			id: r.ID, kind: r.Kind, title: r.Title, outlet: r.Outlet, author: r.Author, label: num.Label(r),
 			url: r.URL, published: r.Date.First(), dateWords: r.Date.Human(), dateNote: r.DateNote,
 			reliability: r.Reliability, reliabilityReason: r.ReliabilityReason, note: r.Note,
+			sha256: r.SHA256,
 		}
 		srcs[r] = src
 		in.sources = append(in.sources, src)
