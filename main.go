@@ -57,17 +57,22 @@ type config struct {
 	templates string
 	font      string
 	archive   string
-	baseline  string
-	check     bool
-	strict    bool
-	init      string
-	force     bool
-	from, to  int
-	quiet     bool
-	help      bool
-	version   bool
-	schema    string // print this export's schema: "json"
-	env       environment
+	// archiveFound is set when archive is the --data folder's own
+	// archive/, found rather than named: a copy missing from it is a
+	// warning, not an error (a dataset started with --init holds copies
+	// only of the articles its curators added).
+	archiveFound bool
+	baseline     string
+	check        bool
+	strict       bool
+	init         string
+	force        bool
+	from, to     int
+	quiet        bool
+	help         bool
+	version      bool
+	schema       string // print this export's schema: "json"
+	env          environment
 
 	addArticle, paragraphs, impact string
 	article                        articleMeta

@@ -75,7 +75,10 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 	if done, err := datasetCommand(cfg, stdout, u); done {
 		return err
 	}
-	cfg.archive = archiveDir(cfg)
+	if cfg.archive == "" {
+		cfg.archive = archiveDir(cfg)
+		cfg.archiveFound = cfg.archive != ""
+	}
 	var arts []*artifact
 	if !cfg.check {
 		var err error
@@ -143,6 +146,7 @@ func readInputs(cfg config, u *ui) (*inputs, error) {
 			return nil, err
 		}
 		opt.Archive = os.DirFS(cfg.archive)
+		opt.ArchivePartial = cfg.archiveFound
 	}
 	if in.data, in.base, err = loadDatasets(cfg, data, opt); err != nil {
 		return nil, err

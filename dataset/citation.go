@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -190,6 +191,11 @@ func (v *validator) readArchive(d *Dataset, archive fs.FS) map[string][]string {
 			continue
 		}
 		data, err := readRegular(archive, s.Archive)
+		if err != nil && v.archivePartial && errors.Is(err, fs.ErrNotExist) {
+			v.warn(at(FileSources, "source", i, "archive"), "save the article there (dprkreport --add-article adds one), or name the folder that holds the copies with --archive DIR",
+				"source %q: its archived copy %q is not in the archive folder, so its excerpts are not verified", s.ID, s.Archive)
+			continue
+		}
 		if err != nil {
 			v.add(at(FileSources, "source", i, "archive"), "check --archive and the file name", "source %q: cannot read archived copy %q: %v", s.ID, s.Archive, ioerr.Cause(err))
 			continue

@@ -39,6 +39,10 @@ type Options struct {
 	// source's archive field; citation excerpts are then verified against
 	// the paragraphs they cite.
 	Archive fs.FS
+	// ArchivePartial, when set, lets Archive lack a source's copy: that
+	// source's excerpts are then not verified, which is a warning. Set it
+	// for a folder found beside the data rather than named by the user.
+	ArchivePartial bool
 	// Glyphs, when set, tells which characters the briefing can draw: a
 	// text field holding one it cannot is an error with its position.
 	Glyphs Glyphs
@@ -60,7 +64,7 @@ type incidentsFile struct {
 // Load reads, decodes and validates the dataset in fsys. When the dataset is
 // invalid the error is an ErrorList holding every problem, sorted.
 func Load(fsys fs.FS, opt Options) (*Dataset, error) {
-	v := &validator{name: opt.Name, fsys: fsys}
+	v := &validator{name: opt.Name, fsys: fsys, archivePartial: opt.ArchivePartial}
 	d := &Dataset{}
 	var sf sourcesFile
 	var of originatorsFile

@@ -24,6 +24,8 @@ type validator struct {
 	errs  []*Error  // positioned already (decode errors)
 	todo  []pending // positioned from paths at the end
 	warns []pending // findings that do not stop a render, positioned likewise
+	// archivePartial: a copy missing from the archive is a warning.
+	archivePartial bool
 	// broken names the files that did not decode: checks that reach
 	// into one of them are skipped rather than reported against nothing.
 	broken map[string]bool
