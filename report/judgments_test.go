@@ -80,7 +80,7 @@ func TestJudgmentsDefault(t *testing.T) {
 	if j := judgment(t, js, "Most uncertain"); j.Confidence != "low" || !strings.Contains(j.Basis, "2.4 times the lowest") {
 		t.Errorf("most uncertain: confidence %s, basis %q", j.Confidence, j.Basis)
 	}
-	if j := judgment(t, js, "Purpose"); !strings.Contains(j.Basis, "Lowered: hedged by an unnamed member state") {
+	if j := judgment(t, js, "Purpose"); !strings.Contains(j.Basis, "Lowered: a hedge on the figure of an unnamed member state") {
 		t.Errorf("purpose: the single member state's hedge does not lower the term: %q", j.Basis)
 	}
 }

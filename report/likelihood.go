@@ -208,7 +208,10 @@ func term(es []Estimate, a Assessment) (string, []string) {
 	var why []string
 	if hedged := hedgedBy(es); len(hedged) > 0 {
 		step++
-		why = append(why, "hedged by "+joinAnd(hedged))
+		// The hedge is on the figure, whoever attached it (the Panel
+		// qualifies a member state's figure): never "hedged by" its
+		// originator.
+		why = append(why, "a hedge on the figure of "+joinAnd(hedged))
 	}
 	if weak := weakSources(es); len(weak) > 0 {
 		step++
