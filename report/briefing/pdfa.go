@@ -18,7 +18,8 @@ import (
 )
 
 // gofpdf writes PDF 1.3 with what a PDF/A-2b reader looks for missing or
-// misnamed. finish edits its output in place, each edit shifting the
+// misnamed. finish reads its output into a model of its objects
+// (pdfobj.go) and edits their dictionaries, each edit shifting the
 // cross-reference offsets of what follows it:
 //
 //   - the header says PDF 1.7 and is followed by the binary comment line
@@ -32,10 +33,12 @@ import (
 //   - the trailer has a file identifier (§6.1.3), derived from the content
 //     so that the same input still gives the same bytes.
 //
-// Every edit is in a dictionary gofpdf writes as text, never inside a
-// stream.
+// Every edit is made at a token of a dictionary the model read: none is
+// inside a string or a stream, where the dataset's text is, and apply
+// refuses one that would be. The result is read back into the model
+// before it is returned.
 func finish(in []byte, lang string, fallback *Font) ([]byte, error) {
-	tr, err := readTrailer(in)
+	doc, err := readPDF(in)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +50,70 @@ func finish(in []byte, lang string, fallback *Font) ([]byte, error) {
 	eol := bytes.IndexByte(in, '\n')
 	edits = append(edits, edit{0, eol + 1, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")})
 
-	// Font names.
+	digest := sha256.Sum256(in)
+	fonts, err := fontNameEdits(doc, digest[:], fallback)
+	if err != nil {
+		return nil, err
+	}
+	edits = append(edits, fonts...)
+
+	// Link annotations: printable.
+	for _, o := range doc.objects {
+		o.val.walk(func(d *pdfValue) {
+			if d.is(in, "Type", "Annot") && d.is(in, "Subtype", "Link") {
+				if _, has := d.get("F"); !has {
+					st, _ := d.get("Subtype")
+					edits = append(edits, edit{st.end, 0, []byte(" /F 4")})
+				}
+			}
+		})
+	}
+
+	// Info dates: UTC, said so.
+	info, ok := doc.object(doc.info)
+	if !ok || info.val.kind != 'd' {
+		return nil, fmt.Errorf("finish PDF: no Info dictionary")
+	}
+	for _, key := range []string{"CreationDate", "ModDate"} {
+		if v, ok := info.val.get(key); ok {
+			if v.kind != '(' || !infoDate.Match(in[v.start:v.end]) {
+				return nil, fmt.Errorf("finish PDF: Info /%s is not a date gofpdf writes", key)
+			}
+			edits = append(edits, edit{v.end - 1, 0, []byte("Z")})
+		}
+	}
+
+	// Catalog: the metadata stream and the language.
+	cat, ok := doc.object(doc.root)
+	if !ok || !cat.val.is(in, "Type", "Catalog") {
+		return nil, fmt.Errorf("finish PDF: no catalog")
+	}
+	add := "\n/Lang " + pdfString(lang)
+	for _, o := range doc.objects {
+		if o.stream.end > 0 && o.val.is(in, "Type", "Metadata") && o.val.is(in, "Subtype", "XML") {
+			add += fmt.Sprintf("\n/Metadata %d 0 R", o.num)
+			break
+		}
+	}
+	edits = append(edits, edit{cat.val.start + 2, 0, []byte(add)})
+
+	// Trailer: the file identifier.
+	id := hex.EncodeToString(digest[:16])
+	edits = append(edits, edit{doc.trailer.start + 2, 0, []byte(fmt.Sprintf("\n/ID [<%s> <%s>]", id, id))})
+
+	out, err := doc.apply(edits)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := readPDF(out); err != nil {
+		return nil, fmt.Errorf("finish PDF: the edited file does not read back: %w", err)
+	}
+	return out, nil
+}
+
+// fontNameEdits renames the fonts: the /BaseFont of each font dictionary
+// and the /FontName of each font descriptor.
+func fontNameEdits(doc *pdfFile, digest []byte, fallback *Font) ([]edit, error) {
 	base, err := postScriptNames()
 	if err != nil {
 		return nil, err
@@ -58,50 +124,29 @@ func finish(in []byte, lang string, fallback *Font) ([]byte, error) {
 			names["utf8"+familyFallback+st] = fallback.Name()
 		}
 	}
-	digest := sha256.Sum256(in)
-	for _, m := range fontNameRef.FindAllSubmatchIndex(in, -1) {
-		key := string(in[m[2]:m[3]])
-		ps, ok := names[key]
-		if !ok {
-			return nil, fmt.Errorf("finish PDF: font %s is not one of the briefing's fonts", key)
+	var edits []edit
+	for _, o := range doc.objects {
+		key := ""
+		switch {
+		case o.val.is(doc.in, "Type", "Font"):
+			key = "BaseFont"
+		case o.val.is(doc.in, "Type", "FontDescriptor"):
+			key = "FontName"
+		default:
+			continue
 		}
-		edits = append(edits, edit{m[2] - 1, m[3] - m[2] + 1, []byte("/" + subsetTag(digest[:], key) + "+" + ps)})
+		v, ok := o.val.get(key)
+		if !ok || v.kind != '/' {
+			return nil, fmt.Errorf("finish PDF: object %d has no /%s name", o.num, key)
+		}
+		font := string(doc.in[v.start+1 : v.end])
+		ps, ok := names[font]
+		if !ok {
+			return nil, fmt.Errorf("finish PDF: font %s is not one of the briefing's fonts", font)
+		}
+		edits = append(edits, edit{v.start, v.end - v.start, []byte("/" + subsetTag(digest, font) + "+" + ps)})
 	}
-
-	// Link annotations: printable.
-	for _, m := range linkAnnot.FindAllIndex(in, -1) {
-		edits = append(edits, edit{m[1], 0, []byte(" /F 4")})
-	}
-
-	// Info dates: UTC, said so.
-	info, ok := tr.object(in, tr.info)
-	if !ok {
-		return nil, fmt.Errorf("finish PDF: no Info dictionary")
-	}
-	for _, m := range infoDate.FindAllSubmatchIndex(in[info.start:info.end], -1) {
-		edits = append(edits, edit{info.start + m[3], 0, []byte("Z")})
-	}
-
-	// Catalog: the metadata stream and the language.
-	cat, ok := tr.object(in, tr.root)
-	if !ok {
-		return nil, fmt.Errorf("finish PDF: no catalog")
-	}
-	open := bytes.Index(in[cat.start:cat.end], []byte("<<"))
-	if open < 0 {
-		return nil, fmt.Errorf("finish PDF: catalog is not a dictionary")
-	}
-	add := "\n/Lang " + pdfString(lang)
-	if meta := tr.find(in, []byte("/Type /Metadata /Subtype /XML")); meta > 0 {
-		add += fmt.Sprintf("\n/Metadata %d 0 R", meta)
-	}
-	edits = append(edits, edit{cat.start + open + 2, 0, []byte(add)})
-
-	// Trailer: the file identifier.
-	id := hex.EncodeToString(digest[:16])
-	edits = append(edits, edit{tr.dictOpen + 2, 0, []byte(fmt.Sprintf("\n/ID [<%s> <%s>]", id, id))})
-
-	return tr.apply(in, edits)
+	return edits, nil
 }
 
 type edit struct {
@@ -109,11 +154,7 @@ type edit struct {
 	with    []byte
 }
 
-var (
-	fontNameRef = regexp.MustCompile(`/(?:BaseFont|FontName) /(utf8[a-z]+(?:BI|B|I)?)\b`)
-	linkAnnot   = regexp.MustCompile(`/Type /Annot /Subtype /Link`)
-	infoDate    = regexp.MustCompile(`/(?:CreationDate|ModDate) \((D:\d{14})()\)`)
-)
+var infoDate = regexp.MustCompile(`^\(D:\d{14}\)$`)
 
 // subsetTag is six capital letters that name one subset of one font in
 // one document: the same document gives the same tag.
@@ -150,98 +191,137 @@ func pdfString(s string) string {
 	return "(" + r.Replace(s) + ")"
 }
 
-// trailer is what finish needs of the file's end: the cross-reference
-// table, and the catalog and Info object numbers.
-type trailer struct {
+// pdfFile is gofpdf's output read into objects: the cross-reference table,
+// the trailer dictionary, and every object it lists.
+type pdfFile struct {
+	in         []byte
 	offsets    []int // object number → byte offset (0 for object 0)
 	xref       int   // offset of "xref"
-	dictOpen   int   // offset of the trailer dictionary's "<<"
 	startxref  int   // offset of the number after "startxref"
+	trailer    pdfValue
 	root, info int
+	objects    []pdfObject // in order of number, from 1
 }
 
 type span struct{ start, end int }
 
-var (
-	trailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
-	trailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
-)
-
-func readTrailer(in []byte) (*trailer, error) {
-	sx := bytes.LastIndex(in, []byte("startxref\n"))
-	if sx < 0 {
-		return nil, fmt.Errorf("finish PDF: no startxref")
+func readPDF(in []byte) (*pdfFile, error) {
+	doc := &pdfFile{in: in}
+	if err := doc.readXref(); err != nil {
+		return nil, err
 	}
-	tr := &trailer{startxref: sx + len("startxref\n")}
-	end := bytes.IndexByte(in[tr.startxref:], '\n')
-	if end < 0 {
-		return nil, fmt.Errorf("finish PDF: startxref has no offset")
-	}
-	x, err := strconv.Atoi(string(in[tr.startxref : tr.startxref+end]))
-	if err != nil || x <= 0 || x >= len(in) || !bytes.HasPrefix(in[x:], []byte("xref\n0 ")) {
-		return nil, fmt.Errorf("finish PDF: startxref does not point at a cross-reference table")
-	}
-	tr.xref = x
-	line := in[x+len("xref\n0 "):]
-	nl := bytes.IndexByte(line, '\n')
-	n, err := strconv.Atoi(string(line[:nl]))
-	if err != nil {
-		return nil, fmt.Errorf("finish PDF: cross-reference table: %w", err)
-	}
-	entries := x + len("xref\n0 ") + nl + 1
-	for i := range n {
-		e := in[entries+20*i : entries+20*i+20]
-		off, err := strconv.Atoi(string(e[:10]))
-		if err != nil {
-			return nil, fmt.Errorf("finish PDF: cross-reference entry %d: %w", i, err)
-		}
-		tr.offsets = append(tr.offsets, off)
-	}
-	t := bytes.Index(in[x:], []byte("trailer\n<<"))
-	if t < 0 {
+	// The trailer dictionary follows the table.
+	l := &pdfLexer{in: in, pos: doc.xref + len("xref\n0 ")}
+	l.pos += bytes.IndexByte(in[l.pos:], '\n') + 1 + 20*len(doc.offsets)
+	if !l.keyword("trailer") {
 		return nil, fmt.Errorf("finish PDF: no trailer dictionary")
 	}
-	tr.dictOpen = x + t + len("trailer\n")
-	dict := in[tr.dictOpen:sx]
-	root, info := trailerRoot.FindSubmatch(dict), trailerInfo.FindSubmatch(dict)
-	if root == nil || info == nil {
-		return nil, fmt.Errorf("finish PDF: the trailer names no catalog or Info")
+	var err error
+	if doc.trailer, err = l.value(0); err != nil || doc.trailer.kind != 'd' {
+		return nil, fmt.Errorf("finish PDF: no trailer dictionary")
 	}
-	tr.root, _ = strconv.Atoi(string(root[1]))
-	tr.info, _ = strconv.Atoi(string(info[1]))
-	return tr, nil
-}
-
-// object is the span of object n, from "n 0 obj" to its "endobj".
-func (tr *trailer) object(in []byte, n int) (span, bool) {
-	if n <= 0 || n >= len(tr.offsets) {
-		return span{}, false
+	if doc.root, err = doc.ref("Root"); err != nil {
+		return nil, err
 	}
-	start := tr.offsets[n]
-	end := bytes.Index(in[start:], []byte("endobj"))
-	if end < 0 {
-		return span{}, false
+	if doc.info, err = doc.ref("Info"); err != nil {
+		return nil, err
 	}
-	return span{start, start + end}, true
-}
-
-// find is the number of the first object whose dictionary begins with
-// key, or 0.
-func (tr *trailer) find(in []byte, key []byte) int {
-	for n := 1; n < len(tr.offsets); n++ {
-		o := tr.offsets[n]
-		head := in[o:min(o+64, len(in))]
-		if i := bytes.IndexByte(head, '\n'); i >= 0 && bytes.HasPrefix(bytes.TrimLeft(head[i+1:], " "), append([]byte("<< "), key...)) {
-			return n
+	end := 0
+	for n := 1; n < len(doc.offsets); n++ {
+		o, err := readObject(in, doc.offsets[n], n)
+		if err != nil {
+			return nil, err
+		}
+		doc.objects = append(doc.objects, o)
+		end = max(end, o.end)
+	}
+	// Objects lie between the header and the table, apart.
+	byStart := slices.Clone(doc.objects)
+	slices.SortFunc(byStart, func(a, b pdfObject) int { return a.start - b.start })
+	for i := 1; i < len(byStart); i++ {
+		if byStart[i].start < byStart[i-1].end {
+			return nil, fmt.Errorf("finish PDF: objects %d and %d overlap", byStart[i-1].num, byStart[i].num)
 		}
 	}
-	return 0
+	if end > doc.xref {
+		return nil, fmt.Errorf("finish PDF: an object runs into the cross-reference table")
+	}
+	return doc, nil
+}
+
+// readXref reads startxref and the cross-reference table it points at.
+func (doc *pdfFile) readXref() error {
+	in := doc.in
+	sx := bytes.LastIndex(in, []byte("startxref\n"))
+	if sx < 0 {
+		return fmt.Errorf("finish PDF: no startxref")
+	}
+	doc.startxref = sx + len("startxref\n")
+	end := bytes.IndexByte(in[doc.startxref:], '\n')
+	if end < 0 {
+		return fmt.Errorf("finish PDF: startxref has no offset")
+	}
+	x, err := strconv.Atoi(string(in[doc.startxref : doc.startxref+end]))
+	if err != nil || x <= 0 || x >= sx || !bytes.HasPrefix(in[x:], []byte("xref\n0 ")) {
+		return fmt.Errorf("finish PDF: startxref does not point at a cross-reference table")
+	}
+	doc.xref = x
+	line := in[x+len("xref\n0 ") : sx]
+	nl := bytes.IndexByte(line, '\n')
+	if nl < 0 {
+		return fmt.Errorf("finish PDF: cross-reference table has no entries")
+	}
+	n, err := strconv.Atoi(string(line[:nl]))
+	if err != nil || n < 1 || 20*n > len(line)-nl-1 {
+		return fmt.Errorf("finish PDF: cross-reference table: %q entries", line[:nl])
+	}
+	entries := line[nl+1:]
+	for i := range n {
+		e := entries[20*i : 20*i+20]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || (i > 0 && (off <= 0 || off >= x)) {
+			return fmt.Errorf("finish PDF: cross-reference entry %d: %q", i, e)
+		}
+		doc.offsets = append(doc.offsets, off)
+	}
+	return nil
+}
+
+// ref is the object number the trailer's key refers to.
+func (doc *pdfFile) ref(key string) (int, error) {
+	v, ok := doc.trailer.get(key)
+	if ok && v.kind == 'k' {
+		f := bytes.Fields(doc.in[v.start:v.end])
+		if len(f) == 3 && string(f[2]) == "R" {
+			if n, err := strconv.Atoi(string(f[0])); err == nil {
+				return n, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("finish PDF: the trailer has no /%s reference", key)
+}
+
+// object is object n.
+func (doc *pdfFile) object(n int) (pdfObject, bool) {
+	if n <= 0 || n > len(doc.objects) {
+		return pdfObject{}, false
+	}
+	return doc.objects[n-1], true
 }
 
 // apply makes the edits and moves every cross-reference offset, and
-// startxref, by the bytes the edits before it added or removed.
-func (tr *trailer) apply(in []byte, edits []edit) ([]byte, error) {
+// startxref, by the bytes the edits before it added or removed. An edit
+// inside a stream's data is refused.
+func (doc *pdfFile) apply(edits []edit) ([]byte, error) {
+	in := doc.in
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.at - b.at })
+	for _, e := range edits {
+		for _, o := range doc.objects {
+			if e.at+e.cut > o.stream.start && e.at < o.stream.end {
+				return nil, fmt.Errorf("finish PDF: an edit at byte %d is inside the stream of object %d", e.at, o.num)
+			}
+		}
+	}
 	shift := func(off int) int {
 		d := 0
 		for _, e := range edits {
@@ -266,15 +346,15 @@ func (tr *trailer) apply(in []byte, edits []edit) ([]byte, error) {
 	out.Write(in[last:])
 	b := out.Bytes()
 	// The xref entries and startxref keep their widths: rewrite in place.
-	x := shift(tr.xref)
+	x := shift(doc.xref)
 	entries := x + bytes.IndexByte(b[x+len("xref\n"):], '\n') + len("xref\n") + 1
-	for i, off := range tr.offsets {
+	for i, off := range doc.offsets {
 		if i == 0 {
 			continue
 		}
 		copy(b[entries+20*i:], fmt.Sprintf("%010d", shift(off)))
 	}
-	sx := shift(tr.startxref)
+	sx := shift(doc.startxref)
 	end := bytes.IndexByte(b[sx:], '\n')
 	return slices.Concat(b[:sx], []byte(strconv.Itoa(x)), b[sx+end:]), nil
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/testtool"
@@ -38,7 +40,11 @@ func TestPDFStandards(t *testing.T) {
 	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
-	for name, s := range map[string]*report.Summary{"default": load(t, nil), "synthetic-300": synthSummary(t, synth.Config{Incidents: 300, Seed: 5})} {
+	summaries := map[string]*report.Summary{"default": load(t, nil), "synthetic-300": synthSummary(t, synth.Config{Incidents: 300, Seed: 5})}
+	for i, text := range hostileTexts {
+		summaries[fmt.Sprintf("hostile-%d", i)] = hostileSummary(t, text)
+	}
+	for name, s := range summaries {
 		t.Run(name, func(t *testing.T) {
 			data := render(t, compose(t, s, nil), nil)
 			path := filepath.Join(t.TempDir(), "b.pdf")
@@ -99,6 +105,12 @@ func TestPDFStandards(t *testing.T) {
 			}
 			json.Unmarshal(objs["obj:"+root["/Metadata"].(string)], &raw)
 			checkXMP(t, raw.Stream.Data, info)
+			if got := strings.TrimPrefix(fmt.Sprint(info["/Title"]), "u:"); got != s.Meta.Title {
+				t.Errorf("Info /Title = %q, want the dataset's %q", got, s.Meta.Title)
+			}
+			if got := strings.TrimPrefix(fmt.Sprint(info["/Author"]), "u:"); got != s.Meta.Author {
+				t.Errorf("Info /Author = %q, want the dataset's %q", got, s.Meta.Author)
+			}
 
 			fonts := 0
 			for key := range objs {
@@ -137,6 +149,9 @@ func TestPDFStandards(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if !regexp.MustCompile(`(?m)^Title:\s+` + regexp.QuoteMeta(s.Meta.Title) + `$`).Match(infoOut) {
+				t.Errorf("pdfinfo does not read the title %q:\n%s", s.Meta.Title, infoOut)
+			}
 			if !regexp.MustCompile(`(?m)^Metadata Stream:\s+yes$`).Match(infoOut) || !regexp.MustCompile(`(?m)^PDF version:\s+1\.7$`).Match(infoOut) {
 				t.Errorf("pdfinfo:\n%s", infoOut)
 			}
@@ -147,6 +162,42 @@ func TestPDFStandards(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hostileTexts are legal dataset text that looks like PDF structure:
+// operators, dictionary keys the finishing step edits, object and stream
+// keywords, unbalanced parentheses and backslashes. Each is written as a
+// TOML basic string.
+var hostileTexts = []string{
+	`Thefts /Type /Annot /Subtype /Link report`,
+	`Fonts /BaseFont /utf8zz report /FontName /utf8liberationsans`,
+	`BT /F1 12 Tf 72 712 Td (x) Tj ET q 1 0 0 1 0 0 cm Q`,
+	`endobj 9 0 obj << /Type /Catalog /Metadata 1 0 R >> endobj`,
+	`stream endstream xref 0 1 trailer << /Root 1 0 R >> startxref 0 %%EOF`,
+	`unbalanced ((( and ))) ) ( with \\ backslashes \\( \\) <ab> [ ] { } %comment`,
+	`/CreationDate (D:20240101000000) /ModDate (D:19990101000000) /Lang (ko)`,
+}
+
+// hostileSummary is the default dataset with text as its title, in its
+// subtitle and as its author: the fields that reach the Info dictionary,
+// the XMP packet, the outline and page 1.
+func hostileSummary(t *testing.T, text string) *report.Summary {
+	t.Helper()
+	fsys := defaultFS(t)
+	s := string(fsys["dataset.toml"].Data)
+	for _, key := range []string{"title", "subtitle", "author"} {
+		re := regexp.MustCompile(`(?m)^` + key + ` = ".*"$`)
+		if len(re.FindAllString(s, -1)) != 1 {
+			t.Fatalf("dataset.toml: no single %s line", key)
+		}
+		s = re.ReplaceAllLiteralString(s, key+` = "`+key+`: `+text+`"`)
+	}
+	fsys["dataset.toml"] = &fstest.MapFile{Data: []byte(s)}
+	sum := load(t, fsys)
+	if !strings.HasPrefix(sum.Meta.Title, "title: ") || !strings.HasPrefix(sum.Meta.Author, "author: ") {
+		t.Fatalf("title %q was not set", sum.Meta.Title)
+	}
+	return sum
 }
 
 var subsetName = regexp.MustCompile(`^/[A-Z]{6}\+[A-Za-z0-9-]+$`)
