@@ -25,10 +25,16 @@ type Font struct {
 const MaxFontSize = 64 << 20
 
 // LoadFont reads a fallback font: a TrueType font (glyf outlines, as
-// gofpdf embeds them). name is used in messages.
+// gofpdf embeds them). name is used in messages. Everything gofpdf will
+// read of the font is checked here (checkTrueType), so that a damaged
+// font is refused by --check and a render never reaches gofpdf's
+// unchecked reads.
 func LoadFont(name string, data []byte) (*Font, error) {
 	if len(data) > MaxFontSize {
 		return nil, fmt.Errorf("%s is %d bytes; a font may have at most %d", name, len(data), MaxFontSize)
+	}
+	if err := checkTrueType(data); err != nil {
+		return nil, fmt.Errorf("%s %w", name, err)
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
@@ -39,15 +45,23 @@ func LoadFont(name string, data []byte) (*Font, error) {
 		ps = "Fallback"
 	}
 	ps = psUnsafe.ReplaceAllString(ps, "")
-	// gofpdf reads the font itself when the document is written; try it
-	// now, so that a font it cannot embed is refused before anything else.
+	if err := probeFont(data); err != nil {
+		return nil, fmt.Errorf("%s cannot be embedded: %v", name, err)
+	}
+	return &Font{name: name, ttf: data, font: f, ps: ps}, nil
+}
+
+// probeFont has gofpdf read the font as a render will.
+func probeFont(data []byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the PDF writer failed reading it: %v", p)
+		}
+	}()
 	probe := gofpdf.New("P", "mm", "A4", "")
 	probe.AddUTF8FontFromBytes(familyFallback, "", bytes.Clone(data))
 	probe.SetFont(familyFallback, "", 10)
-	if err := probe.Error(); err != nil {
-		return nil, fmt.Errorf("%s cannot be embedded: %v (a TrueType font with glyf outlines is needed, not CFF/OpenType)", name, err)
-	}
-	return &Font{name: name, ttf: data, font: f, ps: ps}, nil
+	return probe.Error()
 }
 
 var psUnsafe = regexp.MustCompile(`[^A-Za-z0-9-]`)

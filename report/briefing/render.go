@@ -83,8 +83,15 @@ type renderer struct {
 var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // Render draws the composed briefing as a PDF on w and returns its page
-// count. The same Doc and Options give the same bytes.
-func Render(w io.Writer, doc *Doc, opt Options) (int, error) {
+// count. The same Doc and Options give the same bytes. A panic inside the
+// PDF library is returned as an error, so that the caller can remove what
+// it staged: nothing is written to w before the document is complete.
+func Render(w io.Writer, doc *Doc, opt Options) (pages int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pages, err = 0, fmt.Errorf("the PDF library failed: %v", p)
+		}
+	}()
 	glyphs, err := newGlyphCheck(opt.Fallback)
 	if err != nil {
 		return 0, err
