@@ -97,12 +97,15 @@ func TestDamagedFontsAreRefused(t *testing.T) {
 		edit func(b []byte) []byte
 		want string
 	}{
-		"file ends in glyf":   {func(b []byte) []byte { return b[:glyfOff+glyfLen/2] }, "runs past the end of the file"},
-		"glyf ends early":     {func(b []byte) []byte { setLength(t, b, "glyf", glyfLen/2); return b }, "its glyphs run to byte"},
-		"directory cut":       {func(b []byte) []byte { return b[:20] }, "table directory"},
-		"CFF outlines":        {func(b []byte) []byte { copy(b, "OTTO"); return b }, "(CFF) outlines"},
-		"collection":          {func(b []byte) []byte { copy(b, "ttcf"); return b }, "font collection"},
-		"loca past glyf":      {func(b []byte) []byte { binary.BigEndian.PutUint32(b[locaOff+4*f.numGlyphs:], uint32(glyfLen+4)); return b }, "run to byte"},
+		"file ends in glyf": {func(b []byte) []byte { return b[:glyfOff+glyfLen/2] }, "runs past the end of the file"},
+		"glyf ends early":   {func(b []byte) []byte { setLength(t, b, "glyf", glyfLen/2); return b }, "its glyphs run to byte"},
+		"directory cut":     {func(b []byte) []byte { return b[:20] }, "table directory"},
+		"CFF outlines":      {func(b []byte) []byte { copy(b, "OTTO"); return b }, "(CFF) outlines"},
+		"collection":        {func(b []byte) []byte { copy(b, "ttcf"); return b }, "font collection"},
+		"loca past glyf": {func(b []byte) []byte {
+			binary.BigEndian.PutUint32(b[locaOff+4*f.numGlyphs:], uint32(glyfLen+4))
+			return b
+		}, "run to byte"},
 		"loca backwards":      {func(b []byte) []byte { binary.BigEndian.PutUint32(b[locaOff+4:], uint32(glyfLen)); return b }, "ends before it begins"},
 		"loca format 2":       {func(b []byte) []byte { put16(b, headOff+50, 2); return b }, "loca format 2"},
 		"glyph data format":   {func(b []byte) []byte { put16(b, headOff+52, 1); return b }, "glyph data format 1"},
