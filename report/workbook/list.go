@@ -68,6 +68,7 @@ func (b *builder) list(l list) error {
 		b.bodies = map[string]func(io.Writer) error{}
 	}
 	b.bodies[l.name] = func(w io.Writer) error { return sh.body(w, len(header), l.rows) }
+	b.addLinks(l.name, &sheetLinks{rows: l.rows})
 	return nil
 }
 

@@ -175,8 +175,9 @@ func codes(cs []dataset.Code) [][2]string {
 	return out
 }
 
+// sheetLink is a sheet's name, linked to the sheet.
 func (b *builder) sheetLink(name string) any {
-	return formula(fmt.Sprintf(`HYPERLINK("#%s!A1",%s)`, quote(name), strLit(name)), name, b.st.link)
+	return link{cell: text(name, b.st.link), location: quote(name) + "!A1"}
 }
 
 // grouped writes a count with thousands separators.

@@ -18,8 +18,10 @@ import (
 // excelize writes the rest of the package. TestRowXMLMatchesExcelize and
 // FuzzRowXML hold the two encodings equal.
 //
-// A value is nil (no cell) or an excelize.Cell whose Value is nil, a
-// string, an int, a float64 or a time.Time: what the sheets write.
+// A value is nil (no cell), an excelize.Cell whose Value is nil, a
+// string, an int, a float64 or a time.Time (what the sheets write), or a
+// link, whose text cell is written here and its hyperlink with the
+// sheet's <hyperlinks>.
 func appendRow(dst []byte, r int, height float64, values []any) ([]byte, error) {
 	if height > excelize.MaxRowHeight {
 		return dst, excelize.ErrMaxRowHeight
@@ -37,7 +39,7 @@ func appendRow(dst []byte, r int, height float64, values []any) ([]byte, error) 
 		if v == nil {
 			continue
 		}
-		c, ok := v.(excelize.Cell)
+		c, ok := asCell(v)
 		if !ok {
 			return dst, fmt.Errorf("row %d, column %d: a %T where a cell was expected", r, i+1, v)
 		}

@@ -30,6 +30,7 @@ type sheet struct {
 	fits    map[int]bool // styles whose cells widen their column (fit)
 
 	lastRow, lastCol int // the used range so far
+	links            sheetLinks
 }
 
 type sheetSetup struct {
@@ -184,6 +185,14 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 	}
 	sh.fit(values)
 	values = slices.Clone(values) // callers reuse their row buffers
+	if before := len(sh.links.kept); len(linksIn(sh.links.kept, r, values)) > before {
+		sh.links.kept = linksIn(sh.links.kept[:before], r, values)
+		for i, v := range values {
+			if c, ok := v.(link); ok {
+				values[i] = c.cell
+			}
+		}
+	}
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
 }
 
@@ -203,6 +212,9 @@ func (sh *sheet) InsertPageBreak(ref string) error {
 func (sh *sheet) Flush() error {
 	if err := sh.start(sh.lastRow, sh.lastCol); err != nil {
 		return err
+	}
+	if len(sh.links.kept) > 0 {
+		sh.b.addLinks(sh.name, &sh.links)
 	}
 	return sh.sw.Flush()
 }
@@ -239,7 +251,7 @@ func (sh *sheet) rowOpts(values []any) []excelize.RowOpts {
 func (sh *sheet) height(values []any) float64 {
 	lines := 1
 	for i, v := range values {
-		c, ok := v.(excelize.Cell)
+		c, ok := asCell(v)
 		if !ok || !sh.wrap[c.StyleID] || i >= len(sh.widths) {
 			continue
 		}
@@ -283,12 +295,13 @@ func wrappedLines(s string, width int) int {
 	return lines
 }
 
-// widen widens column i (from 0) to hold the longest word of header. (A
-// sheet's widths are written when its stream writer opens, after every
-// call.)
+// widen widens column i (from 0) to hold the longest word of header, up
+// to maxFit (a header can hold dataset text, such as an originator's name,
+// and a column is at most 255 characters wide). (A sheet's widths are
+// written when its stream writer opens, after every call.)
 func (sh *sheet) widen(i int, header string) {
 	if i < len(sh.widths) {
-		sh.widths[i] = max(sh.widths[i], wordWidth(header))
+		sh.widths[i] = max(sh.widths[i], min(wordWidth(header), maxFit))
 	}
 }
 
@@ -326,7 +339,7 @@ const maxFit = 40
 // shown is how many characters a table cell that does not wrap shows (0
 // for one that wraps, is a free-standing title or note, or is empty).
 func (sh *sheet) shown(v any) int {
-	c, ok := v.(excelize.Cell)
+	c, ok := asCell(v)
 	st := sh.b.st
 	if !ok || !sh.fits[c.StyleID] {
 		return 0 // wrapped text, or a title or note meant to run across empty cells

@@ -153,7 +153,7 @@ func (b *builder) sources() error {
 		}
 		var url any
 		if src.URL != "" {
-			url = formula(fmt.Sprintf("HYPERLINK(%s,%s)", strLit(src.URL), strLit(src.URL)), src.URL, b.st.link)
+			url = link{cell: text(src.URL, b.st.link), url: src.URL}
 		} else {
 			url = text("(not known)", b.st.note)
 		}

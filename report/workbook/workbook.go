@@ -116,30 +116,64 @@ func Write(w io.Writer, s *report.Summary, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	bodies, err := b.bodyParts()
+	parts, err := b.sheetParts()
 	if err != nil {
 		return err
 	}
-	return canonicalZip(w, buf.Bytes(), opt.Date, b.core.xml(), bodies)
+	return canonicalZip(w, buf.Bytes(), opt.Date, b.core.xml(), parts)
 }
 
-// bodyParts keys the list sheets' rows by the zip entry of their sheet.
-// excelize names a sheet's part after its sheet ID; canonicalZip checks
-// that each named part is a worksheet with one </sheetData>.
-func (b *builder) bodyParts() (map[string]func(io.Writer) error, error) {
-	out := map[string]func(io.Writer) error{}
+// sheetPart is what canonicalZip adds to a worksheet's part: a list's
+// rows, and the sheet's hyperlinks.
+type sheetPart struct {
+	body  func(io.Writer) error
+	links *sheetLinks
+}
+
+// sheetParts keys the list sheets' rows and every sheet's hyperlinks by
+// the zip entry of their sheet. excelize names a sheet's part after its
+// sheet ID; canonicalZip checks that each named part is a worksheet with
+// one </sheetData>.
+func (b *builder) sheetParts() (map[string]*sheetPart, error) {
+	out := map[string]*sheetPart{}
 	ids := map[string]int{}
 	for id, name := range b.f.GetSheetMap() {
 		ids[name] = id
 	}
-	for name, body := range b.bodies {
+	part := func(name string) (*sheetPart, error) {
 		id, ok := ids[name]
 		if !ok {
 			return nil, fmt.Errorf("write workbook: no sheet %s", name)
 		}
-		out[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = body
+		key := fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
+		if out[key] == nil {
+			out[key] = &sheetPart{}
+		}
+		return out[key], nil
+	}
+	for name, body := range b.bodies {
+		p, err := part(name)
+		if err != nil {
+			return nil, err
+		}
+		p.body = body
+	}
+	for name, links := range b.links {
+		p, err := part(name)
+		if err != nil {
+			return nil, err
+		}
+		p.links = links
 	}
 	return out, nil
+}
+
+// addLinks keeps a sheet's hyperlinks for canonicalZip.
+func (b *builder) addLinks(sheet string, l *sheetLinks) {
+	if b.links == nil {
+		b.links = map[string]*sheetLinks{}
+	}
+	b.links[sheet] = l
 }
 
 type builder struct {
@@ -153,6 +187,7 @@ type builder struct {
 	// bodies write the data rows of the list sheets, by sheet name.
 	bodies   map[string]func(io.Writer) error
 	srcLinks map[*report.SourceRow]any // sourceLink's cells
+	links    map[string]*sheetLinks     // hyperlinks, by sheet name
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.
@@ -411,10 +446,8 @@ func (b *builder) citeLink(refs []report.Ref, firstCite int) any {
 	if len(refs) == 0 {
 		return nil
 	}
-	label := b.num.Cite(refs)
 	sheet, row := citationCell(firstCite)
-	target := "#" + quote(sheet) + "!A" + strconv.Itoa(row)
-	return formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.link)
+	return link{cell: text(b.num.Cite(refs), b.st.link), location: quote(sheet) + "!A" + strconv.Itoa(row)}
 }
 
 // sourceLink links to a source's row of the Sources sheet. A source has
@@ -424,9 +457,10 @@ func (b *builder) sourceLink(src *report.SourceRow) any {
 	if c, ok := b.srcLinks[src]; ok {
 		return c
 	}
-	label := "[" + b.num.Label(src) + "] " + src.Title
-	target := fmt.Sprintf("#%s!A%d", quote(SheetSources), b.srcIndex[src]+2)
-	c := formula(fmt.Sprintf(`HYPERLINK("%s",%s)`, target, strLit(label)), label, b.st.linkWrap)
+	c := link{
+		cell:     text("["+b.num.Label(src)+"] "+src.Title, b.st.linkWrap),
+		location: fmt.Sprintf("%s!A%d", quote(SheetSources), b.srcIndex[src]+2),
+	}
 	if b.srcLinks == nil {
 		b.srcLinks = map[*report.SourceRow]any{}
 	}

@@ -94,6 +94,9 @@ func dump(t testing.TB, data []byte) string {
 				if fm != "" {
 					fmt.Fprintf(&b, "  ƒ %s", fm)
 				}
+				if ok, target, _ := f.GetCellHyperLink(sheet, ref); ok {
+					fmt.Fprintf(&b, "  → %s", target)
+				}
 				b.WriteByte('\n')
 			}
 		}

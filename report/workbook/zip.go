@@ -19,34 +19,22 @@ import (
 // [Content_Types].xml sorted, docProps/core.xml replaced by core, and the
 // <drawing> reference of a streamed sheet given the conventional r:
 // prefix. excelize's own order depends on Go map iteration once charts and
-// several stream writers are involved. bodies, keyed by entry name, write
-// the rows of the list sheets: each goes in just before its entry's
-// </sheetData>, compressed as it is written.
-func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies map[string]func(io.Writer) error) error {
+// several stream writers are involved. parts, keyed by entry name, add to
+// worksheets: the rows of the list sheets, each just before its entry's
+// </sheetData>, compressed as it is written, and the hyperlinks, in
+// <hyperlinks> at its place in the worksheet, with a relationship for each
+// web address.
+func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, parts map[string]*sheetPart) error {
 	zr, err := zip.NewReader(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
 		return fmt.Errorf("reread workbook: %w", err)
 	}
 	files := slices.Clone(zr.File)
-	rank := func(name string) int {
-		switch name {
-		case "[Content_Types].xml":
-			return 0
-		case "_rels/.rels":
-			return 1
-		}
-		return 2
-	}
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		if ra, rb := rank(a.Name), rank(b.Name); ra != rb {
-			return ra - rb
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
 	drawn, err := sheetsWithDrawings(files)
 	if err != nil {
 		return err
 	}
+	files, rels := linkRelationships(files, parts)
 	if when.IsZero() || when.Year() < 1980 {
 		when = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
@@ -56,15 +44,25 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 	// being written; the caller discards what was written.
 	defer zw.Close()
 	zw.RegisterCompressor(zip.Deflate, newPipedFlate)
-	// rewrite writes an entry's new bytes, with body's rows, if it has
-	// any, just before its </sheetData>.
-	rewrite := func(name string, data []byte, body func(io.Writer) error) error {
-		at := len(data)
-		if body != nil {
+	// rewrite writes an entry's new bytes, with the part's rows, if it
+	// has any, just before its </sheetData>, and its hyperlinks at their
+	// place.
+	rewrite := func(name string, data []byte, p *sheetPart) error {
+		at, linksAt := len(data), len(data)
+		if p != nil && p.body != nil {
 			const end = "</sheetData>"
 			at = bytes.Index(data, []byte(end))
 			if at < 0 || bytes.Count(data, []byte(end)) != 1 {
 				return fmt.Errorf("write workbook: %s is not a worksheet with one %s", name, end)
+			}
+		}
+		if p != nil && p.links != nil {
+			var err error
+			if linksAt, err = hyperlinksAt(data); err != nil {
+				return fmt.Errorf("write workbook: %s: %w", name, err)
+			}
+			if p.body == nil {
+				at = linksAt
 			}
 		}
 		hw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
@@ -74,26 +72,46 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 		if _, err := hw.Write(data[:at]); err != nil {
 			return err
 		}
-		if body != nil {
-			if err := body(hw); err != nil {
+		if p != nil && p.body != nil {
+			if err := p.body(hw); err != nil {
 				return err
 			}
+		}
+		if p != nil && p.links != nil {
+			if _, err := hw.Write(data[at:linksAt]); err != nil {
+				return err
+			}
+			if _, err := p.links.write(hw); err != nil {
+				return fmt.Errorf("write workbook: %s: %w", name, err)
+			}
+			at = linksAt
 		}
 		_, err = hw.Write(data[at:])
 		return err
 	}
-	for name := range bodies {
+	for name := range parts {
 		if !slices.ContainsFunc(files, func(f *zip.File) bool { return f.Name == name }) {
-			return fmt.Errorf("write workbook: no part %s for a list sheet's rows", name)
+			return fmt.Errorf("write workbook: no part %s for a sheet's rows or links", name)
 		}
 	}
 	for _, f := range files {
-		body := bodies[f.Name]
+		part := parts[f.Name]
 		var data []byte
 		switch {
 		case f.Name == "docProps/core.xml":
 			data = core
-		case f.Name == "[Content_Types].xml" || drawn[f.Name] || body != nil:
+		case rels[f.Name] != nil:
+			if f.Method != newPart {
+				var err error
+				if data, err = inflate(f); err != nil {
+					return err
+				}
+			}
+			var err error
+			if data, err = addRelationships(data, rels[f.Name]); err != nil {
+				return fmt.Errorf("write workbook: %s: %w", f.Name, err)
+			}
+		case f.Name == "[Content_Types].xml" || drawn[f.Name] || part != nil:
 			var err error
 			if data, err = inflate(f); err != nil {
 				return err
@@ -106,7 +124,7 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 			}
 		}
 		if data != nil {
-			if err := rewrite(f.Name, data, body); err != nil {
+			if err := rewrite(f.Name, data, part); err != nil {
 				return err
 			}
 			continue
@@ -131,6 +149,57 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, bodies ma
 		}
 	}
 	return zw.Close()
+}
+
+// newPart marks an entry canonicalZip adds (a sheet's relationships for
+// its web links, when excelize wrote none); not a zip method.
+const newPart = 0xFFFF
+
+// linkRelationships gives each sheet with web links its relationships
+// part, adding it to files (in order) when excelize wrote none, and
+// returns the web addresses to add to each, in the order appendHyperlink
+// numbers them.
+func linkRelationships(files []*zip.File, parts map[string]*sheetPart) ([]*zip.File, map[string][]string) {
+	rels := map[string][]string{}
+	for name, p := range parts {
+		if p.links == nil {
+			continue
+		}
+		var urls []string
+		for _, h := range p.links.kept {
+			if h.url != "" {
+				urls = append(urls, h.url)
+			}
+		}
+		if len(urls) == 0 {
+			continue
+		}
+		dir, base := path.Split(name)
+		relsName := dir + "_rels/" + base + ".rels"
+		rels[relsName] = urls
+		if !slices.ContainsFunc(files, func(f *zip.File) bool { return f.Name == relsName }) {
+			files = append(files, &zip.File{FileHeader: zip.FileHeader{Name: relsName, Method: newPart}})
+		}
+	}
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		if ra, rb := entryRank(a.Name), entryRank(b.Name); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return files, rels
+}
+
+// entryRank orders the entries: [Content_Types].xml, the package
+// relationships, then the rest by name.
+func entryRank(name string) int {
+	switch name {
+	case "[Content_Types].xml":
+		return 0
+	case "_rels/.rels":
+		return 1
+	}
+	return 2
 }
 
 // drawingRef is how excelize's stream writer encodes a sheet's drawing

@@ -1,0 +1,88 @@
+package workbook_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/report"
+)
+
+// freeText are the dataset's keys whose values are free text, as opposed
+// to identifiers, dates, numbers, addresses and words from a fixed list.
+var freeText = []string{"title", "subtitle", "author", "description", "statement", "note", "reliability_reason",
+	"outlet", "name", "hedge", "date_note", "victim", "technique", "range_note", "actor", "attribution_note",
+	"excerpt", "wording", "mismatch"}
+
+// longText is the default dataset with every free-text value replaced by
+// text of about n characters that begins with a marker of its own
+// (T00001) and the value it replaces.
+func longText(t *testing.T, n int) (fstest.MapFS, int) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	fields := 0
+	value := regexp.MustCompile(`(?m)(^|[{,]\s*)(` + strings.Join(freeText, "|") + `) = "((?:[^"\\]|\\.)+)"`)
+	for _, name := range dataset.Files {
+		b, err := dataset.ReadDefault(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = value.ReplaceAllFunc(b, func(m []byte) []byte {
+			sub := value.FindSubmatch(m)
+			fields++
+			// The marker, the value as it was (an excerpt must still
+			// state its figure), and padding.
+			head := fmt.Sprintf("T%05d %s ", fields, sub[3])
+			return fmt.Appendf(nil, `%s%s = "%s%s"`, sub[1], sub[2], head, strings.Repeat("w", n-len(head)))
+		})
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	return fsys, fields
+}
+
+var formulaElem = regexp.MustCompile(`<f[ >][^<]*</f>|<c:f>[^<]*</c:f>`)
+
+// No formula holds dataset text: every free-text field of the dataset at
+// nearly the cell limit (less room for what a cell adds to it, such as a
+// source's number before its title) gives a workbook whose formulas name
+// cells, ranges and fixed words only. Links are properties of text cells.
+func TestNoDatasetTextInFormulas(t *testing.T) {
+	fsys, fields := longText(t, dataset.MaxTextLen-64)
+	d, err := dataset.Load(fsys, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := render(t, report.Compute(d, report.Options{}))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formulas, seen := 0, 0
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen += bytes.Count(part, []byte("wwwwwwwwwwwwwwww"))
+		for _, fm := range formulaElem.FindAll(part, -1) {
+			formulas++
+			if bytes.Contains(fm, []byte("www")) || regexp.MustCompile(`T\d{5} `).Match(fm) {
+				t.Errorf("%s: a formula holds dataset text: %.200s…", f.Name, fm)
+			}
+		}
+	}
+	if formulas == 0 || seen < fields {
+		t.Fatalf("%d formulas, %d long texts in the package for %d fields: the test saw nothing", formulas, seen, fields)
+	}
+}
