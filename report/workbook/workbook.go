@@ -187,7 +187,7 @@ type builder struct {
 	// bodies write the data rows of the list sheets, by sheet name.
 	bodies   map[string]func(io.Writer) error
 	srcLinks map[*report.SourceRow]any // sourceLink's cells
-	links    map[string]*sheetLinks     // hyperlinks, by sheet name
+	links    map[string]*sheetLinks    // hyperlinks, by sheet name
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.
