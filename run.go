@@ -242,6 +242,9 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 // check finishes a --check run: the job summary, then the summary of what
 // was found on stdout.
 func check(stdout io.Writer, cfg config, in *inputs, b *built, warnings int) error {
+	if err := workbook.Check(b.sum, workbook.Options{Edition: b.ed, Numbering: b.num}); err != nil { // what a render would refuse
+		return failure(err, "")
+	}
 	if e := b.ed; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
 		if err := stepSummary(cfg.env.stepSummary, e, cfg.baseline); err != nil {
 			return failure(err, "GITHUB_STEP_SUMMARY names the file a GitHub Actions step appends its summary to")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/workbook"
 )
 
 // freeText are the dataset's keys whose values are free text, as opposed
@@ -22,12 +23,15 @@ var freeText = []string{"title", "subtitle", "author", "description", "statement
 
 // longText is the default dataset with every free-text value replaced by
 // text of about n characters that begins with a marker of its own
-// (T00001) and the value it replaces.
-func longText(t *testing.T, n int) (fstest.MapFS, int) {
+// (T00001) and the value it replaces; with keys, only those keys' values.
+func longText(t *testing.T, n int, keys ...string) (fstest.MapFS, int) {
 	t.Helper()
+	if len(keys) == 0 {
+		keys = freeText
+	}
 	fsys := fstest.MapFS{}
 	fields := 0
-	value := regexp.MustCompile(`(?m)(^|[{,]\s*)(` + strings.Join(freeText, "|") + `) = "((?:[^"\\]|\\.)+)"`)
+	value := regexp.MustCompile(`(?m)(^|[{,]\s*)(` + strings.Join(keys, "|") + `) = "((?:[^"\\]|\\.)+)"`)
 	for _, name := range dataset.Files {
 		b, err := dataset.ReadDefault(name)
 		if err != nil {
@@ -48,12 +52,13 @@ func longText(t *testing.T, n int) (fstest.MapFS, int) {
 
 var formulaElem = regexp.MustCompile(`<f[ >][^<]*</f>|<c:f>[^<]*</c:f>`)
 
-// No formula holds dataset text: every free-text field of the dataset at
-// nearly the cell limit (less room for what a cell adds to it, such as a
-// source's number before its title) gives a workbook whose formulas name
-// cells, ranges and fixed words only. Links are properties of text cells.
+// No formula holds dataset text: every free-text field of the dataset
+// 6,000 characters long (far past the 255 a formula's text constant
+// holds, and as long as a source's five relays' names may be and still be
+// joined in one cell) gives a workbook whose formulas name cells, ranges
+// and fixed words only. Links are properties of text cells.
 func TestNoDatasetTextInFormulas(t *testing.T) {
-	fsys, fields := longText(t, dataset.MaxTextLen-64)
+	fsys, fields := longText(t, 6000)
 	d, err := dataset.Load(fsys, dataset.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,5 +89,43 @@ func TestNoDatasetTextInFormulas(t *testing.T) {
 	}
 	if formulas == 0 || seen < fields {
 		t.Fatalf("%d formulas, %d long texts in the package for %d fields: the test saw nothing", formulas, seen, fields)
+	}
+}
+
+// A cell that joins fields each within the cell limit (a figure and its
+// hedge, a source's number and its title, a revision's figure) is refused
+// with the record it comes from, never cut: Check, which --check calls,
+// and Write refuse the same.
+func TestComposedCellsAreRefused(t *testing.T) {
+	for name, c := range map[string]struct {
+		keys []string
+		want []string
+	}{
+		"hedge": {[]string{"hedge"}, []string{`claims.toml: claim "`, "figure with its hedge would hold", "; a cell holds 32767"}},
+		"title": {[]string{"title"}, []string{`sources.toml: source "`, "linked title on the Citations sheet would hold"}},
+		"all":   {nil, []string{"more cells too long"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys, _ := longText(t, dataset.MaxTextLen, c.keys...)
+			d, err := dataset.Load(fsys, dataset.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := report.Compute(d, report.Options{})
+			checkErr := workbook.Check(s, workbook.Options{})
+			if checkErr == nil {
+				t.Fatal("Check passed fields of 32,767 characters joined with more")
+			}
+			for _, want := range c.want {
+				if !strings.Contains(checkErr.Error(), want) {
+					t.Errorf("Check: no %q in\n%.1000s", want, checkErr)
+				}
+			}
+			var buf bytes.Buffer
+			writeErr := workbook.Write(&buf, s, workbook.Options{})
+			if writeErr == nil || writeErr.Error() != checkErr.Error() || buf.Len() != 0 {
+				t.Errorf("Write = %.300v (%d bytes written), want Check's error and nothing written", writeErr, buf.Len())
+			}
+		})
 	}
 }

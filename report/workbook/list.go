@@ -87,8 +87,11 @@ func (sh *sheet) body(w io.Writer, headerCols int, rows func(put func(values ...
 				break
 			}
 		}
-		var err error
-		if buf, err = appendRow(buf, r, sh.height(values), values); err != nil {
+		err := overflow(r, values)
+		if err == nil {
+			buf, err = appendRow(buf, r, sh.height(values), values)
+		}
+		if err != nil {
 			return fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 		if len(buf) >= chunk {

@@ -102,6 +102,7 @@ func (b *builder) overviewSheets(sh *sheet) error {
 	sheetRows := [][2]string{
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
 		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade and the source that earned its letter, latest revision, articles and independent originators."},
+		{SheetRevisions, "Every later value a claim's originator published: its own value, qualifier, date, note and sources, worded as the Claims sheet words a figure."},
 		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
 	}
 	for i := 1; i < citationSheets(s); i++ {

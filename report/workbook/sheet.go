@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -175,6 +176,9 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 	_, r, err := excelize.CellNameToCoordinates(ref)
 	if err != nil {
 		return err
+	}
+	if err := overflow(r, values); err != nil {
+		return fmt.Errorf("sheet %s: %w", sh.name, err)
 	}
 	for i := len(values) - 1; i >= 0; i-- {
 		if values[i] != nil {

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/report"
@@ -108,15 +107,11 @@ func (b *builder) claims() error {
 				if y, ok := c.Span.SingleYear(); ok {
 					year = excelize.Cell{Value: y, StyleID: b.st.year}
 				}
-				var via []string
-				for _, v := range c.RelayedVia {
-					via = append(via, v.Name)
-				}
 				cells := []any{
 					text(c.ID, b.st.top), text(c.Statement, b.st.wrap), text(c.Measure.ID, b.st.top), value, text(c.Unit, b.st.top),
 					text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
 					text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.By.ID, b.st.top), text(c.By.Name, b.st.wrap),
-					text(strings.Join(via, "; "), b.st.wrap), text(c.Admiralty(), b.st.top),
+					text(via(c), b.st.wrap), text(c.Admiralty(), b.st.top),
 					revised, revisedQ, revisedOn,
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
@@ -147,10 +142,6 @@ func (b *builder) sources() error {
 	}
 	m := b.matrix
 	for i, src := range b.num.Sources() {
-		var relays []string
-		for _, o := range src.Relayed {
-			relays = append(relays, o.Name)
-		}
 		var url any
 		if src.URL != "" {
 			url = link{cell: text(src.URL, b.st.link), url: src.URL}
@@ -169,7 +160,7 @@ func (b *builder) sources() error {
 		if err := sh.put(
 			text(b.num.Label(src), b.st.top), text(src.ID, b.st.top), text(src.Title, b.st.wrap), text(src.Outlet, b.st.wrap),
 			text(orUnknown(src.Author), b.st.top), text(src.Date.String(), b.st.top), text(yesNo(src.DateInferred), b.st.top), url,
-			archive, text(strings.Join(relays, "; "), b.st.wrap), text(src.Reliability, b.st.top),
+			archive, text(relays(src), b.st.wrap), text(src.Reliability, b.st.top),
 			text(src.ReliabilityReason, b.st.wrap), claims,
 			text(src.DateNote+b.dateRefs(src), b.st.wrap), text(src.Note, b.st.wrap), text(src.Kind, b.st.top),
 		); err != nil {

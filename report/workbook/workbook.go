@@ -80,7 +80,7 @@ func citationSheets(s *report.Summary) int {
 }
 
 // Sheets lists the sheet names in order (with one sheet of citations).
-var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetCitations, SheetConflicts, SheetYears, SheetMatrix, SheetSources}
+var Sheets = []string{SheetOverview, SheetIncidents, SheetClaims, SheetRevisions, SheetCitations, SheetConflicts, SheetYears, SheetMatrix, SheetSources}
 
 // Options set what the workbook cannot derive from the Summary.
 type Options struct {
@@ -104,10 +104,13 @@ type Options struct {
 // Write renders the workbook to w. The same Summary and Options give the
 // same bytes.
 func Write(w io.Writer, s *report.Summary, opt Options) error {
-	b := &builder{f: excelize.NewFile(), s: s, opt: opt, num: opt.Numbering}
-	if b.num == nil {
-		b.num = report.DefaultNumbering(s)
+	if opt.Numbering == nil {
+		opt.Numbering = report.DefaultNumbering(s)
 	}
+	if err := Check(s, opt); err != nil {
+		return err
+	}
+	b := &builder{f: excelize.NewFile(), s: s, opt: opt, num: opt.Numbering}
 	defer b.f.Close()
 	if err := b.build(); err != nil {
 		return err
@@ -242,7 +245,7 @@ func (b *builder) build() error {
 	for i, src := range b.num.Sources() {
 		b.srcIndex[src] = i
 	}
-	for _, step := range []func() error{b.overview, b.changes, b.incidents, b.claims, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
+	for _, step := range []func() error{b.overview, b.changes, b.incidents, b.claims, b.revisionsSheet, b.citations, b.conflicts, b.years, b.sourceMatrix, b.sources, b.properties} {
 		if err := step(); err != nil {
 			return err
 		}
