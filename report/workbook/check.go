@@ -26,7 +26,6 @@ func Check(s *report.Summary, opt Options) error {
 	c := &cellCheck{}
 	for _, src := range s.Sources {
 		rec := fmt.Sprintf("%s: source %q", dataset.FileSources, src.ID)
-		c.fit(rec, "linked title on the Citations sheet", units("["+b.num.Label(src)+"] "+src.Title))
 		c.fit(rec, "date note with its citations", units(src.DateNote+b.dateRefs(src)))
 		c.fit(rec, "relays", units(relays(src)))
 	}

@@ -102,7 +102,7 @@ func TestComposedCellsAreRefused(t *testing.T) {
 		want []string
 	}{
 		"hedge": {[]string{"hedge"}, []string{`claims.toml: claim "`, "figure with its hedge would hold", "; a cell holds 32767"}},
-		"title": {[]string{"title"}, []string{`sources.toml: source "`, "linked title on the Citations sheet would hold"}},
+		"names": {[]string{"name"}, []string{`sources.toml: source "`, "relays would hold"}},
 		"all":   {nil, []string{"more cells too long"}},
 	} {
 		t.Run(name, func(t *testing.T) {

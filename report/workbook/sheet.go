@@ -46,7 +46,7 @@ type sheetSetup struct {
 func (b *builder) stream(name string, setup sheetSetup) *sheet {
 	st := b.st
 	return &sheet{b: b, name: name, setup: setup, widths: setup.widths,
-		wrap: map[int]bool{st.wrap: true, st.note: true, st.header: true, st.rotated: true, st.linkWrap: true},
+		wrap: map[int]bool{st.wrap: true, st.note: true, st.header: true, st.rotated: true},
 		fits: map[int]bool{st.top: true, st.usd: true, st.number: true, st.date: true, st.month: true, st.year: true, st.link: true}}
 }
 

@@ -216,10 +216,10 @@ func (b *builder) citations() error {
 		}
 		err := b.list(list{
 			name: citationSheet(i), table: table, count: len(part),
-			headers: []string{"No.", "Record", "Record ID", "Supports", "Source", "Source kind", "Para.",
+			headers: []string{"No.", "Record", "Record ID", "Supports", "Source", "Source title", "Source kind", "Para.",
 				"The source's wording of the figure", "Excerpt", "Note", "Why the wording differs"},
 			setup: sheetSetup{
-				widths: []float64{6, 9, 24, 12, 36, 10, 7, 28, 50, 40, 30},
+				widths: []float64{6, 9, 24, 12, 7, 36, 10, 7, 28, 50, 40, 30},
 				freeze: true, printTitles: true, landscape: true,
 			},
 			rows: func(put func(values ...any) error) error {
@@ -230,7 +230,7 @@ func (b *builder) citations() error {
 					}
 					if err := put(
 						excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
-						b.sourceLink(c.SourceRow), text(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+						b.sourceLink(c.SourceRow), text(c.SourceRow.Title, b.st.wrap), text(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
 						text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
 					); err != nil {
 						return err

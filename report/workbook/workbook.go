@@ -207,8 +207,8 @@ type matrixLayout struct {
 }
 
 type styles struct {
-	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, linkWrap, note, aside int
-	hiGreen, hiAmber, hiBlue                                                                                       int
+	header, rotated, top, title, subtitle, bold, wrap, usd, number, date, month, year, link, note, aside int
+	hiGreen, hiAmber, hiBlue                                                                             int
 }
 
 func (b *builder) build() error {
@@ -292,7 +292,6 @@ func (b *builder) newStyles() error {
 		month:    mk(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm"), Alignment: top}),
 		year:     mk(&excelize.Style{NumFmt: 1, Alignment: top}),
 		link:     mk(&excelize.Style{Font: font(excelize.Font{Color: "1F4E99", Underline: "single"}), Alignment: top}),
-		linkWrap: mk(&excelize.Style{Font: font(excelize.Font{Color: "1F4E99", Underline: "single"}), Alignment: wrapTop}),
 		note:     mk(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "404040"}), Alignment: wrapTop}),
 	}
 	cond := func(fill string) int {
@@ -460,8 +459,11 @@ func (b *builder) sourceLink(src *report.SourceRow) any {
 	if c, ok := b.srcLinks[src]; ok {
 		return c
 	}
+	// The label alone is the link: LibreOffice does not wrap the text of
+	// a linked cell, and a title needs wrapping; it has a column of its
+	// own.
 	c := link{
-		cell:     text("["+b.num.Label(src)+"] "+src.Title, b.st.linkWrap),
+		cell:     text("["+b.num.Label(src)+"]", b.st.link),
 		location: fmt.Sprintf("%s!A%d", quote(SheetSources), b.srcIndex[src]+2),
 	}
 	if b.srcLinks == nil {
