@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,13 +13,51 @@ import (
 
 // link is a text cell that is also a hyperlink, to a place in the workbook
 // (location, such as "Sources!A7") or to a web address (url). A link is a
-// property of the cell, in the sheet's <hyperlinks>, and never a
-// HYPERLINK formula: the dataset's text stays text, at any length (a
-// formula's text constants hold 255 characters in Excel).
+// property of the cell, in the sheet's <hyperlinks>, not a HYPERLINK
+// formula: the dataset's text stays text, at any length (a formula's text
+// constants hold 255 characters in Excel). The text of a location link is
+// a label the program makes (a source's number, a citation, a sheet's
+// name), never dataset text; a web link's text is its address.
 type link struct {
 	cell          excelize.Cell
 	location, url string
 }
+
+// maxSheetLinks is the most hyperlinks Excel keeps on one worksheet. (A
+// variable so that tests can lower it.)
+var maxSheetLinks = 65530
+
+// resolveLinks replaces the links among a row's values with the cells
+// written for them, and appends to dst the hyperlinks the sheet lists; n
+// counts the sheet's links so far. The first maxSheetLinks links of a
+// sheet are hyperlinks; past them, a location link is a HYPERLINK formula
+// over its label (a label the program makes, at most 255 characters) and
+// a web link its address as text. values is not changed.
+func resolveLinks(values []any, row int, n *int, dst []hyperlink) ([]any, []hyperlink) {
+	out, cloned := values, false
+	for i, v := range values {
+		l, ok := v.(link)
+		if !ok {
+			continue
+		}
+		if !cloned {
+			out, cloned = slices.Clone(values), true
+		}
+		*n++
+		out[i] = l.cell
+		switch label, _ := l.cell.Value.(string); {
+		case *n <= maxSheetLinks:
+			dst = append(dst, hyperlink{col: i + 1, row: row, location: l.location, url: l.url})
+		case l.location != "" && units(label) <= maxFormulaText:
+			out[i] = formula(fmt.Sprintf(`HYPERLINK("#%s",%s)`, l.location, strLit(label)), label, l.cell.StyleID)
+		}
+	}
+	return out, dst
+}
+
+// maxFormulaText is the most characters of a text constant in a formula
+// Excel reads.
+const maxFormulaText = 255
 
 // asCell is the cell a row value writes: a link's text cell, or the cell.
 func asCell(v any) (excelize.Cell, bool) {
@@ -35,16 +74,6 @@ func asCell(v any) (excelize.Cell, bool) {
 type hyperlink struct {
 	col, row      int
 	location, url string
-}
-
-// linksIn appends the links among a row's values.
-func linksIn(dst []hyperlink, row int, values []any) []hyperlink {
-	for i, v := range values {
-		if l, ok := v.(link); ok {
-			dst = append(dst, hyperlink{col: i + 1, row: row, location: l.location, url: l.url})
-		}
-	}
-	return dst
 }
 
 // linkRelType is the relationship of a worksheet to a web address.
@@ -113,11 +142,11 @@ func (sl *sheetLinks) write(w io.Writer) ([]string, error) {
 		}
 	}
 	if sl.rows != nil {
-		r := 1
+		r, links := 1, 0
 		var found []hyperlink
 		err := sl.rows(func(values ...any) error {
 			r++
-			found = linksIn(found[:0], r, values)
+			_, found = resolveLinks(values, r, &links, found[:0])
 			for _, h := range found {
 				if h.url != "" {
 					return fmt.Errorf("cell %s: a list links only within the workbook", cell(h.col, h.row))

@@ -78,9 +78,10 @@ func (b *builder) list(l list) error {
 func (sh *sheet) body(w io.Writer, headerCols int, rows func(put func(values ...any) error) error) error {
 	const chunk = 64 << 10
 	buf := make([]byte, 0, chunk+chunk/4)
-	r, lastCol := 1, headerCols
+	r, lastCol, links := 1, headerCols, 0
 	err := rows(func(values ...any) error {
 		r++
+		values, _ = resolveLinks(values, r, &links, nil)
 		for i := len(values) - 1; i >= lastCol; i-- {
 			if values[i] != nil {
 				lastCol = i + 1

@@ -32,6 +32,7 @@ type sheet struct {
 
 	lastRow, lastCol int // the used range so far
 	links            sheetLinks
+	linkCount        int // links in the rows so far
 }
 
 type sheetSetup struct {
@@ -189,14 +190,7 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 	}
 	sh.fit(values)
 	values = slices.Clone(values) // callers reuse their row buffers
-	if before := len(sh.links.kept); len(linksIn(sh.links.kept, r, values)) > before {
-		sh.links.kept = linksIn(sh.links.kept[:before], r, values)
-		for i, v := range values {
-			if c, ok := v.(link); ok {
-				values[i] = c.cell
-			}
-		}
-	}
+	values, sh.links.kept = resolveLinks(values, r, &sh.linkCount, sh.links.kept)
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
 }
 
