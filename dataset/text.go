@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -258,7 +259,8 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 	if s == "" {
 		return
 	}
-	if n := utf8.RuneCountInString(s); n > MaxTextLen {
+	// A cell counts UTF-16 code units: a character past U+FFFF is two.
+	if n := utf16Len(s); n > MaxTextLen {
 		v.add(here, "shorten it, or move the text to the archived article and cite it", "%s is %d characters long; a workbook cell holds at most %d", key, n, MaxTextLen)
 	}
 	if key == "url" && len(s) > MaxURLLen {
@@ -302,4 +304,13 @@ func (p place) elemOf(key string, i int) place {
 		return p
 	}
 	return p.item(key, i)
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
