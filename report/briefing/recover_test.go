@@ -50,7 +50,7 @@ func TestRenderRecoversFromThePDFLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Compose(report.Compute(d, report.Options{}), tmpl)
+	doc, err := Compose(report.Compute(d, report.Options{}), nil, tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
