@@ -70,9 +70,8 @@ func (c *cellCheck) err() error {
 }
 
 type cellCheck struct {
-	labels [2]int // widest article number, widest reference label
-	first  string // the first cell too long
-	more   int    // how many others
+	first string // the first cell too long
+	more  int    // how many others
 }
 
 func (c *cellCheck) fit(record, cell string, n int) {
