@@ -12,7 +12,8 @@ import (
 )
 
 // Cells that join several fields or values (a figure and its hedge, a
-// source's number and title, a change's words, a record's citations) can
+// source's date note and its sources, relays, a change's words, a
+// record's citations) can
 // pass the cell limit although each field is within it. Check composes
 // each such cell as the sheets do, with the numbering and edition of opt,
 // without writing, and refuses one that would not fit; Write calls it
