@@ -135,7 +135,7 @@ func (t *tabler) claim(c *report.ClaimRow) any {
 func (t *tabler) citation(c *report.CiteRow) any {
 	r := citationRow{
 		N: c.N, Record: c.Kind, RecordID: c.Subject, Supports: c.Field, SourceID: c.SourceRow.ID,
-		Source: "[" + t.label(c.SourceRow) + "] " + c.SourceRow.Title, SourceKind: c.SourceRow.Kind,
+		Source: "[" + t.label(c.SourceRow) + "]", SourceTitle: c.SourceRow.Title, SourceKind: c.SourceRow.Kind,
 		Wording: c.Wording, Excerpt: c.Excerpt, Note: c.Note, Mismatch: c.Mismatch,
 	}
 	if c.Para > 0 {

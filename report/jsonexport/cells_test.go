@@ -104,7 +104,7 @@ var sheets = []struct {
 	}},
 	{workbook.SheetCitations, "citations", []column{
 		{"n", "No.", nil}, {"record", "Record", nil}, {"record_id", "Record ID", nil}, {"supports", "Supports", nil},
-		{"source", "Source", nil}, {"source_kind", "Source kind", nil}, {"para", "Para.", nil},
+		{"source", "Source", nil}, {"source_title", "Source title", nil}, {"source_kind", "Source kind", nil}, {"para", "Para.", nil},
 		{"wording", "The source's wording of the figure", nil}, {"excerpt", "Excerpt", nil}, {"note", "Note", nil},
 		{"mismatch", "Why the wording differs", nil},
 	}},

@@ -87,18 +87,19 @@ type revision struct {
 }
 
 type citationRow struct {
-	N          int    `json:"n"`
-	Record     string `json:"record"`
-	RecordID   string `json:"record_id"`
-	Supports   string `json:"supports"`
-	SourceID   string `json:"source_id"`
-	Source     string `json:"source"`
-	SourceKind string `json:"source_kind"`
-	Para       *int   `json:"para"`
-	Wording    string `json:"wording"`
-	Excerpt    string `json:"excerpt"`
-	Note       string `json:"note"`
-	Mismatch   string `json:"mismatch"`
+	N           int    `json:"n"`
+	Record      string `json:"record"`
+	RecordID    string `json:"record_id"`
+	Supports    string `json:"supports"`
+	SourceID    string `json:"source_id"`
+	Source      string `json:"source"`
+	SourceTitle string `json:"source_title"`
+	SourceKind  string `json:"source_kind"`
+	Para        *int   `json:"para"`
+	Wording     string `json:"wording"`
+	Excerpt     string `json:"excerpt"`
+	Note        string `json:"note"`
+	Mismatch    string `json:"mismatch"`
 }
 
 type sourceRow struct {
