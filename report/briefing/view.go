@@ -260,6 +260,7 @@ func (r RefsV) refs() []report.Ref { return r }
 // WordedV is a text with the sources to cite after it.
 type WordedV struct {
 	Text string
+	Note string // a revision's own note; empty otherwise
 	Cite RefsV
 }
 
@@ -301,7 +302,13 @@ func claimView(c *report.ClaimRow) *ClaimV {
 		if r.Revised.Precision() == dataset.PrecisionDay {
 			when = " on "
 		}
-		x.Revisions = append(x.Revisions, WordedV{Text: escape(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)) + when + r.Revised.Human()), Cite: r.Refs})
+		// The claim's hedge travels with the revised figure ("more than
+		// $800 million, potentially attributed to the DPRK, on …").
+		figure := report.WithHedge(nbspFigure(report.Qualified(r.Qualifier, r.Amount, c.Unit)), c.Hedge)
+		if c.Hedge != "" {
+			figure += ","
+		}
+		x.Revisions = append(x.Revisions, WordedV{Text: escape(figure + when + r.Revised.Human()), Note: escape(strings.TrimSuffix(r.Note, ".")), Cite: r.Refs})
 	}
 	x.Summary = escape(strings.TrimSuffix(c.Statement, "."))
 	if c.HasValue() {
