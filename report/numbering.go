@@ -122,6 +122,16 @@ func (n *Numbering) Cite(refs []Ref) string {
 	return strings.Join(parts, " ")
 }
 
+// NoBreakSpace is U+00A0, the space a line never breaks at.
+const NoBreakSpace = "\u00a0"
+
+// Unbroken makes a citation label one unbreakable word ("2 ¶5, 6" with
+// NoBreakSpace for its spaces), for a page that wraps lines: the briefing
+// never splits "[4 ¶2]" across two lines, while the labels of a group stay
+// apart by ordinary spaces and may each go to their own line. The workbook
+// keeps RefLabel's ordinary spaces, which a search finds.
+func Unbroken(label string) string { return strings.ReplaceAll(label, " ", NoBreakSpace) }
+
 // RefLabel is one ref without brackets: "2 ¶5, 6" or "R1".
 func (n *Numbering) RefLabel(r Ref) string {
 	if len(r.Paras) == 0 {

@@ -3,81 +3,146 @@ package briefing
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/shopspring/decimal"
 )
 
-// Colours of the originators' dots, in the order of the yearly table.
-var seriesColors = [][3]int{{31, 56, 100}, {197, 90, 17}, {84, 130, 53}, {112, 48, 160}, {191, 143, 0}, {46, 117, 182}}
+// The chart's type sizes, in points: nothing under 8 (print design keeps
+// 7.5–9 pt for the least important text; the labels are the content).
+const (
+	chartTitleSize = 10
+	chartTextSize  = 8
+	chartYearSize  = 8.5
+	chartLineH     = 3.6 // mm, one 8-pt label line
+	markerR        = 1.35
+	axisW          = 23.0 // the value axis' labels and the row headers
+	plotH          = 54.0
+)
 
-// chartHeight is the height the chart takes, brackets and legend included.
-func (r *renderer) chartHeight() float64 {
-	return 78.0 + 5*float64(min(len(r.doc.Summary.Spans), MaxSpans))
-}
-
-// chart draws the yearly chart as vector graphics: for each year a bar from
-// the lowest to the highest reported figure and a dot per originator,
-// labelled with its qualifier (a † marks a hedged figure, spelled out under
-// the chart); under the axis, the multi-year figures as brackets across the
-// years they cover, and the count of named incidents. Nothing is added up.
-// Every fenced chart block draws this one chart: the template function
+// chart draws the yearly chart (yearChart) as vector graphics: its title;
+// for each year a marker per originator at its latest figure, labelled
+// with its qualifier (a † marks a hedged figure, spelled out under the
+// chart), the figure as first published as a hollow marker where a revision
+// changed it, and a bar from the lowest to the highest latest figure; under
+// the axis, the count of named incidents and the multi-year figures as
+// brackets across the years they cover; then the legend. Nothing is added
+// up. Every fenced chart block draws this one chart: the template function
 // chart checks the name.
 func (r *renderer) chart() {
-	s := r.doc.Summary
+	c := yearChart(r.doc.Summary)
 	r.room(r.chartHeight() + 4)
-	if len(s.Years) == 0 {
+	r.tracef("CHART TITLE %q", c.Title)
+	r.setFont(style{size: chartTitleSize, bold: true, color: colorText})
+	r.pdf.SetXY(r.x, r.y)
+	r.cell(r.w, 5, c.Title, "L", 0, "")
+	r.y += 6
+	if len(c.Years) == 0 {
 		r.setFont(style{size: 8.5, italic: true, color: colorMuted})
 		r.pdf.SetXY(r.x, r.y)
 		r.cell(r.w, 6, "No yearly figures in this period.", "L", 0, "")
 		r.y += 8
 		return
 	}
-	p := r.newPlot(s.Years)
-	hedges := &hedgeSet{}
+	p := r.newPlot(c)
 	r.grid(p)
-	for i, y := range s.Years {
-		r.year(p, i, y, hedges)
+	pl := &placer{bounds: box{p.x0, p.y0 - 3, r.x + r.w, p.y0 + p.h - 0.3}, gap: 0.8, lineH: chartLineH, maxShifts: 6}
+	r.yearAxis(p, pl)
+	for i := range c.Years {
+		r.yearMarks(p, i, pl)
 	}
-	by := r.brackets(p, s.Spans[:min(len(s.Spans), MaxSpans)], hedges)
-	r.legend(p, by, s.YearOriginators, hedges)
+	for i := range c.Years {
+		r.yearLabels(p, i, pl)
+	}
+	by := r.brackets(p, p.y0+p.h+p.below)
+	r.legend(p, by)
+}
+
+// chartHeight is the height the chart takes, title, brackets and legend
+// included.
+func (r *renderer) chartHeight() float64 {
+	c := yearChart(r.doc.Summary)
+	if len(c.Years) == 0 {
+		return 14
+	}
+	h := 6 + 4 + plotH + belowAxis(c)
+	if len(c.Spans) > 0 {
+		h += 5 + 5*float64(len(c.Spans))
+	}
+	_, rows := r.legendLayout(c, r.x+axisW, r.w-axisW)
+	return h + 1 + 4.6*float64(rows) + 4*float64(len(c.Hedges)) + 3
+}
+
+// belowAxis is the room under the axis for the years and the incident
+// counts.
+func belowAxis(c *chartSpec) float64 {
+	for _, y := range c.Years {
+		if y.Incidents > 0 {
+			return 10
+		}
+	}
+	return 6
 }
 
 // plot is the chart's plot area and scale.
 type plot struct {
-	years      []*report.YearRow
+	c          *chartSpec
 	x0, y0     float64 // origin (top left)
 	w, h       float64
 	slot       float64 // the width of one year
 	maxV, step float64 // the axis maximum and tick step
+	below      float64 // the room under the axis, for years and incidents
 }
 
-func (p *plot) scaleY(v float64) float64 { return p.y0 + p.h - v/p.maxV*p.h }
+func (p *plot) scaleY(v decimal.Decimal) float64 {
+	return p.y0 + p.h - v.InexactFloat64()/p.maxV*p.h
+}
 
-// newPlot sizes the plot area and its scale for the years' figures.
-func (r *renderer) newPlot(years []*report.YearRow) *plot {
-	p := &plot{years: years, x0: r.x + 16, y0: r.y + 4, w: r.w - 18, h: 52.0}
-	top := decimal.Zero
-	for _, y := range years {
-		if y.HasReports {
-			top = decimal.Max(top, y.High.Amount)
-		}
+// cx is the centre of the i-th year.
+func (p *plot) cx(i int) float64 { return p.x0 + p.slot*(float64(i)+0.5) }
+
+// pointX is where the k-th of the i-th year's points stands: the year's
+// points side by side, in the series' order, centred on the year (shape
+// and colour, not place, tell the series apart).
+func (p *plot) pointX(i, k int) float64 {
+	n := float64(len(p.c.Years[i].Points))
+	step := math.Min(2.8, p.slot*0.5/math.Max(n-1, 1))
+	return p.cx(i) + (float64(k)-(n-1)/2)*step
+}
+
+// firstX is where the hollow marker of a figure as first published stands
+// beside its latest figure's marker at (x, y): under or over it, else, when
+// the two would touch, just left of it.
+func (p *plot) firstX(x, y, fy float64) float64 {
+	if math.Abs(fy-y) > 2*markerR+0.6 {
+		return x
 	}
-	// The last year's labels run right of its dots: narrow the plot so that
-	// they end inside the margin.
-	r.setFont(style{size: 6, color: colorText})
-	slot := p.w / float64(len(years))
-	probe := &hedgeSet{} // measures the marks without numbering them
-	for _, rep := range years[len(years)-1].ByOriginator {
-		if rep.Claim != nil {
-			w := r.width(pointLabel(rep.Claim, probe)) + 5
-			p.w = math.Min(p.w, r.w-18-(w-slot/2))
+	return x - 2*markerR - 0.8
+}
+
+// newPlot sizes the plot area and its scale. The last year's labels run
+// right of its marks: the plot leaves them room inside the margin.
+func (r *renderer) newPlot(c *chartSpec) *plot {
+	p := &plot{c: c, x0: r.x + axisW, y0: r.y + 4, w: r.w - axisW, h: plotH, below: belowAxis(c)}
+	p.slot = p.w / float64(len(c.Years))
+	p.maxV, p.step = c.Max.InexactFloat64(), c.Step.InexactFloat64()
+	r.setFont(style{size: chartTextSize})
+	last := len(c.Years) - 1
+	over := 0.0
+	for k, pt := range c.Years[last].Points {
+		w := r.width(pt.Label)
+		if i := strings.LastIndex(pt.Label, ", "); i > 0 {
+			w = max(r.width(pt.Label[:i+1]), r.width(pt.Label[i+2:]))
 		}
+		over = max(over, p.pointX(last, k)+markerR+1.5+w-(r.x+r.w))
 	}
-	p.maxV, p.step = niceScale(top.InexactFloat64())
-	p.slot = p.w / float64(len(years))
+	if over > 0 {
+		// The marks move left by half a slot's share for each millimetre
+		// the plot loses.
+		p.w -= math.Min(over*2*float64(len(c.Years))/(2*float64(len(c.Years))-1), 35)
+		p.slot = p.w / float64(len(c.Years))
+	}
 	return p
 }
 
@@ -86,192 +151,228 @@ func (r *renderer) grid(p *plot) {
 	pdf := r.pdf
 	pdf.SetLineWidth(0.15)
 	for v := 0.0; v <= p.maxV+p.step/2; v += p.step {
-		yy := p.scaleY(v)
+		yy := p.scaleY(decimal.NewFromFloat(v))
 		pdf.SetDrawColor(215, 215, 215)
 		pdf.Line(p.x0, yy, p.x0+p.w, yy)
-		r.setFont(style{size: 7, color: colorMuted})
+		r.setFont(style{size: chartTextSize, color: colorMuted})
 		pdf.SetXY(r.x, yy-2)
-		r.cell(14.5, 4, axisLabel(v), "R", 0, "")
+		r.cell(axisW-1.5, 4, axisLabel(v), "R", 0, "")
 	}
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.Line(p.x0, p.y0+p.h, p.x0+p.w, p.y0+p.h)
 }
 
-// year draws the i-th year: its label, the low–high bar, a labelled dot
-// per originator, and the count of named incidents.
-func (r *renderer) year(p *plot, i int, y *report.YearRow, hedges *hedgeSet) {
+// yearAxis writes the years, the count of named incidents under each (a
+// row headed "Named incidents"), and over each run of years without a
+// figure of their own a note that says so: a gap is not zero.
+func (r *renderer) yearAxis(p *plot, pl *placer) {
 	pdf := r.pdf
-	cx := p.x0 + p.slot*(float64(i)+0.5)
-	r.setFont(style{size: 7.5, color: colorText})
-	pdf.SetXY(cx-p.slot/2, p.y0+p.h+1)
-	r.cell(p.slot, 4, fmt.Sprint(y.Year), "C", 0, "")
-	if !y.HasReports {
-		r.setFont(style{size: 6, italic: true, color: colorMuted})
-		pdf.SetXY(cx-p.slot/2, p.y0+p.h-9)
-		pdf.MultiCell(p.slot, 2.6, "no single-year figure", "", "C", false)
-	} else {
-		lo, hi := p.scaleY(y.Low.Amount.InexactFloat64()), p.scaleY(y.High.Amount.InexactFloat64())
-		bw := math.Min(p.slot*0.28, 9)
-		pdf.SetFillColor(214, 224, 240)
-		pdf.SetDrawColor(150, 170, 200)
-		pdf.Rect(cx-bw/2, hi, bw, math.Max(lo-hi, 0.6), "FD")
+	base := p.y0 + p.h
+	incidents := false
+	for i, y := range p.c.Years {
+		r.setFont(style{size: chartYearSize, color: colorText})
+		pdf.SetXY(p.cx(i)-p.slot/2, base+1)
+		r.cell(p.slot, 4, fmt.Sprint(y.Year), "C", 0, "")
+		if y.Incidents > 0 {
+			incidents = true
+			r.setFont(style{size: chartTextSize, color: colorMuted})
+			pdf.SetXY(p.cx(i)-p.slot/2, base+5.5)
+			r.cell(p.slot, 3.5, fmt.Sprint(y.Incidents), "C", 0, "")
+		}
 	}
-	for j, rep := range y.ByOriginator {
-		if rep.Claim == nil {
+	if incidents {
+		r.tracef("CHART incidents row")
+		r.setFont(style{size: chartTextSize, color: colorMuted})
+		pdf.SetXY(r.x, base+5.5)
+		r.cell(axisW-1.5, 3.5, "Named incidents", "R", 0, "")
+	}
+	for i := 0; i < len(p.c.Years); {
+		if !p.c.Years[i].NoFigure {
+			i++
 			continue
 		}
-		c := seriesColors[j%len(seriesColors)]
-		pdf.SetFillColor(c[0], c[1], c[2])
-		off := (float64(j) - float64(len(y.ByOriginator)-1)/2) * 2.2
-		dy := p.scaleY(rep.Claim.Amount.InexactFloat64())
-		pdf.Circle(cx+off, dy, 1.1, "F")
-		label := pointLabel(rep.Claim, hedges)
-		r.tracef("DOT %d %s %q", y.Year, rep.Claim.ID, label)
-		r.setFont(style{size: 6, color: colorText})
-		lw := r.width(label) + 1
-		pdf.SetXY(cx+off+1.8, dy-2)
-		r.cell(lw, 4, label, "L", 0, "")
-	}
-	if y.Incidents > 0 {
-		r.setFont(style{size: 6, color: colorMuted})
-		pdf.SetXY(cx-p.slot/2, p.y0+p.h+4)
-		r.cell(p.slot, 3, report.Plural(y.Incidents, "named incident"), "C", 0, "")
+		k := i
+		for k+1 < len(p.c.Years) && p.c.Years[k+1].NoFigure {
+			k++
+		}
+		r.noFigure(p, i, k, pl)
+		i = k + 1
 	}
 }
 
-// brackets draws the multi-year figures, each a bracket under the years it
-// covers, and returns where the legend starts.
-func (r *renderer) brackets(p *plot, spans []*report.ClaimRow, hedges *hedgeSet) float64 {
+// noFigure writes "no single-year figure" over the years i..k.
+func (r *renderer) noFigure(p *plot, i, k int, pl *placer) {
+	x := p.x0 + p.slot*float64(i)
+	w := p.slot * float64(k-i+1)
+	r.tracef("GAP %d–%d no single-year figure", p.c.Years[i].Year, p.c.Years[k].Year)
+	r.setFont(style{size: chartTextSize, italic: true, color: colorMuted})
+	note := "no single-year figure"
+	lines := []string{note}
+	if r.width(note) > w-1 {
+		lines = []string{"no single-", "year figure"}
+	}
+	top := p.y0 + p.h - 1.5 - chartLineH*float64(len(lines))
+	for n, l := range lines {
+		r.pdf.SetXY(x, top+chartLineH*float64(n))
+		r.cell(w, chartLineH, l, "C", 0, "")
+	}
+	pl.take(box{x, top, x + w, p.y0 + p.h})
+}
+
+// yearMarks draws the i-th year's bar and markers, and marks them taken
+// so that no label covers them.
+func (r *renderer) yearMarks(p *plot, i int, pl *placer) {
 	pdf := r.pdf
-	by := p.y0 + p.h + 9
-	for _, c := range spans {
-		first, last := -1, -1
-		for i, y := range p.years {
-			if c.Span.Start.IsZero() && y.Year <= c.Span.End.Year || y.Year >= c.Span.Start.Year && y.Year <= c.Span.End.Year {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
+	y := p.c.Years[i]
+	if y.Bar {
+		// The bar runs under the year's markers, from the lowest latest
+		// figure to the highest.
+		lo, hi := p.scaleY(y.Low), p.scaleY(y.High)
+		xa, xb := math.Inf(1), math.Inf(-1)
+		for k := range y.Points {
+			xa, xb = math.Min(xa, p.pointX(i, k)), math.Max(xb, p.pointX(i, k))
 		}
-		if first < 0 {
+		xa, xb = xa-markerR-0.5, xb+markerR+0.5
+		r.tracef("BAR %d %s–%s", y.Year, qualified("", y.Low), qualified("", y.High))
+		pdf.SetFillColor(222, 229, 240)
+		pdf.SetDrawColor(160, 176, 200)
+		pdf.SetLineWidth(0.15)
+		pdf.Rect(xa, hi, xb-xa, lo-hi, "FD")
+		pl.take(box{xa, hi, xb, lo})
+	}
+	for k, pt := range y.Points {
+		s := p.c.Series[pt.Series]
+		x, v := p.pointX(i, k), p.scaleY(pt.Value)
+		if pt.First != nil {
+			fv := p.scaleY(pt.First.Value)
+			fx := p.firstX(x, v, fv)
+			pdf.SetDrawColor(s.Color[0], s.Color[1], s.Color[2])
+			pdf.SetLineWidth(0.25)
+			pdf.SetDashPattern([]float64{0.6, 0.5}, 0)
+			pdf.Line(fx, fv, x, v)
+			pdf.SetDashPattern(nil, 0)
+			r.marker(fx, fv, s, true)
+			pl.take(box{fx - markerR, fv - markerR, fx + markerR, fv + markerR})
+			pl.take(box{min(fx, x) - 0.3, min(fv, v), max(fx, x) + 0.3, max(fv, v)})
+		}
+		r.marker(x, v, s, false)
+		// Other labels keep clear of a marker, so that no figure reads
+		// as another's.
+		pl.take(box{x - markerR - 0.6, v - markerR - 0.6, x + markerR + 0.6, v + markerR + 0.6})
+	}
+}
+
+// yearLabels places and writes the labels of the i-th year's markers:
+// the latest figures first, then the first-published ones.
+func (r *renderer) yearLabels(p *plot, i int, pl *placer) {
+	y := p.c.Years[i]
+	for k, pt := range y.Points {
+		x, v := p.pointX(i, k), p.scaleY(pt.Value)
+		r.tracef("POINT %d %s %s %q", y.Year, pt.ClaimID, p.c.Series[pt.Series].Shape, pt.Label)
+		r.pointText(pl, x, v, pt.Label)
+	}
+	for k, pt := range y.Points {
+		if pt.First == nil {
 			continue
 		}
-		xa, xb := p.x0+p.slot*float64(first)+1, p.x0+p.slot*float64(last+1)-1
-		pdf.SetDrawColor(90, 90, 90)
-		pdf.SetLineWidth(0.3)
-		pdf.Line(xa, by, xb, by)
-		pdf.Line(xa, by-1.2, xa, by)
-		pdf.Line(xb, by-1.2, xb, by)
-		label := c.Span.Human() + ": " + c.Hedged() + ", " + c.By.Name
-		r.setFont(style{size: 6, color: colorText})
-		// Shorter forms when the bracket is narrow: the originator stays
-		// as long as it fits.
-		if r.width(label) > xb-xa {
-			label = c.Span.Human() + ": " + pointLabel(c, hedges)
-			if long := label + ", " + c.By.Name; r.width(long) <= xb-xa {
-				label = long
-			}
-		}
-		pdf.SetXY(xa, by+0.3)
-		r.cell(xb-xa, 3.5, label, "C", 0, "")
-		by += 5
+		v := p.scaleY(pt.First.Value)
+		x := p.firstX(p.pointX(i, k), p.scaleY(pt.Value), v)
+		r.tracef("FIRST %d %s %q", y.Year, pt.ClaimID, pt.First.Label)
+		r.pointText(pl, x, v, pt.First.Label)
 	}
-	return by
 }
 
-// legend draws the originators' colours, the bar's meaning and the hedges
-// the marks refer to, from y = by, and moves the text below the chart.
-func (r *renderer) legend(p *plot, by float64, origs []*report.OriginatorRow, hedges *hedgeSet) {
+// pointText writes a marker's label where the placer finds room, on one
+// line or, where that finds none, broken after its last comma; with a
+// leader line when it had to move off the marker's line.
+func (r *renderer) pointText(pl *placer, x, y float64, label string) {
+	r.setFont(style{size: chartTextSize, color: colorText})
+	forms := [][]string{{label}}
+	if i := strings.LastIndex(label, ", "); i > 0 {
+		forms = append(forms, []string{label[:i+1], label[i+2:]})
+	}
+	sizes := make([][2]float64, len(forms))
+	for f, lines := range forms {
+		for _, l := range lines {
+			sizes[f][0] = max(sizes[f][0], r.width(l))
+		}
+		sizes[f][1] = chartLineH * float64(len(lines))
+	}
+	b, f, moved := pl.place(x, y, markerR, sizes)
+	if moved {
+		ex := b.x0
+		if b.x1 < x {
+			ex = b.x1
+		}
+		r.pdf.SetDrawColor(150, 150, 150)
+		r.pdf.SetLineWidth(0.15)
+		r.pdf.Line(x, y, ex, (b.y0+b.y1)/2)
+	}
+	r.textLines(b, forms[f], b.x1 < x)
+}
+
+// textLines writes lines in the box b, on white, flush left or, right of it (when
+// the box is left of its mark), flush right.
+func (r *renderer) textLines(b box, lines []string, flushRight bool) {
+	// A white ground keeps grid lines out of the text; the placer keeps
+	// the box off every mark.
+	r.pdf.SetFillColor(255, 255, 255)
+	r.pdf.Rect(b.x0-0.3, b.y0+0.5, b.x1-b.x0+0.6, b.y1-b.y0-1, "F")
+	m := r.pdf.GetCellMargin()
+	align := "L"
+	if flushRight {
+		align = "R"
+	}
+	for n, l := range lines {
+		r.pdf.SetXY(b.x0-m, b.y0+chartLineH*float64(n))
+		r.cell(b.x1-b.x0+2*m, chartLineH, l, align, 0, "")
+	}
+}
+
+// marker draws a series' marker centred at (x, y): filled, or hollow (a
+// white inside) for a figure as first published.
+func (r *renderer) marker(x, y float64, s chartSeries, hollow bool) {
 	pdf := r.pdf
-	ly := by + 1
-	lx := p.x0
-	r.setFont(style{size: 7.5, color: colorText})
-	item := func(draw func(x, y float64), label string) {
-		draw(lx+1.5, ly+2)
-		pdf.SetXY(lx+4, ly)
-		w := r.width(label) + 2
-		r.cell(w, 4, label, "L", 0, "")
-		lx += w + 6
-		if lx > p.x0+p.w-30 {
-			lx = p.x0
-			ly += 4.5
-		}
+	pdf.SetDrawColor(s.Color[0], s.Color[1], s.Color[2])
+	pdf.SetFillColor(s.Color[0], s.Color[1], s.Color[2])
+	if hollow {
+		pdf.SetFillColor(255, 255, 255)
 	}
-	for j, o := range origs {
-		c := seriesColors[j%len(seriesColors)]
-		item(func(x, y float64) { pdf.SetFillColor(c[0], c[1], c[2]); pdf.Circle(x, y, 1.1, "F") }, o.Name)
+	pdf.SetLineWidth(0.35)
+	k := markerR
+	switch s.Shape {
+	case shapeCircle:
+		pdf.Circle(x, y, k, "FD")
+		return
+	case shapeSquare:
+		k *= 0.9
+		pdf.Rect(x-k, y-k, 2*k, 2*k, "FD")
+		return
 	}
-	item(func(x, y float64) {
-		pdf.SetFillColor(214, 224, 240)
-		pdf.SetDrawColor(150, 170, 200)
-		pdf.Rect(x-1.2, y-1.8, 2.4, 3.6, "FD")
-	}, "low–high of reports")
-	ly += 5
-	for i, h := range hedges.list {
-		r.setFont(style{size: 7, color: colorMuted})
-		pdf.SetXY(p.x0, ly)
-		r.cell(p.w, 3.5, mark(i)+" "+h, "L", 0, "")
-		ly += 3.6
+	var pts [][2]float64
+	switch s.Shape {
+	case shapeTriangle:
+		pts = [][2]float64{{x, y - 1.2*k}, {x + 1.1*k, y + 0.8*k}, {x - 1.1*k, y + 0.8*k}}
+	case shapeTriangleDown:
+		pts = [][2]float64{{x, y + 1.2*k}, {x + 1.1*k, y - 0.8*k}, {x - 1.1*k, y - 0.8*k}}
+	default: // diamond
+		pts = [][2]float64{{x, y - 1.25*k}, {x + 1.1*k, y}, {x, y + 1.25*k}, {x - 1.1*k, y}}
 	}
-	r.y = ly + 3
+	pdf.MoveTo(pts[0][0], pts[0][1])
+	for _, q := range pts[1:] {
+		pdf.LineTo(q[0], q[1])
+	}
+	pdf.ClosePath()
+	pdf.DrawPath("FD")
 }
 
-// hedgeSet numbers the hedges a chart shows, for its footnotes.
-type hedgeSet struct{ list []string }
-
-var marks = []string{"†", "‡", "§"}
-
-// mark is the footnote mark of the i-th hedge: †, ‡, §, ††, ‡‡, …; every
-// hedge gets its own, so none is lost under a shared one.
-func mark(i int) string { return strings.Repeat(marks[i%len(marks)], 1+i/len(marks)) }
-
-func hedgeMark(h *hedgeSet, hedge string) string {
-	if hedge == "" {
-		return ""
-	}
-	i := slices.Index(h.list, hedge)
-	if i < 0 {
-		i = len(h.list)
-		h.list = append(h.list, hedge)
-	}
-	return mark(i)
-}
-
-// pointLabel labels a yearly dot: its figure and its hedge's mark.
-func pointLabel(c *report.ClaimRow, hedges *hedgeSet) string {
-	if c.Hedge == "" {
-		return shortFigure(c)
-	}
-	return shortFigure(c) + " " + hedgeMark(hedges, c.Hedge)
-}
-
-// shortFigure is a figure for a chart label, with its latest revision
-// (report's LatestRevision, the one the workbook shows) when the originator
-// revised it: "more than $750M", "about $1B, revised $660.5M". The dot
-// stays at the figure as first reported; the label says it moved.
-func shortFigure(c *report.ClaimRow) string {
-	s := qualified(c.Qualifier, c.Amount)
-	if rv := c.LatestRevision(); rv != nil {
-		s += ", revised " + qualified(rv.Qualifier, rv.Amount)
-	}
-	return s
-}
-
-// qualified is a figure's label: exact, unlike an axis tick.
-func qualified(qualifier string, v decimal.Decimal) string {
-	if w := report.QualifierWords(qualifier); w != "" {
-		return w + " " + report.MoneyShort(v)
-	}
-	return report.MoneyShort(v)
-}
-
-// niceScale returns an axis maximum and a step of 1, 2, 2.5 or 5 × 10^k.
+// niceScale returns an axis maximum and a step of 1, 2, 2.5 or 5 × 10^k,
+// the maximum at least a quarter step over top.
 func niceScale(top float64) (float64, float64) {
 	if top <= 0 {
 		return 1e6, 2.5e5
 	}
-	raw := top / 4
+	raw := top / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
@@ -280,7 +381,12 @@ func niceScale(top float64) (float64, float64) {
 			break
 		}
 	}
-	return math.Ceil(top/step) * step, step
+	mx := math.Ceil(top/step) * step
+	if top > mx-step/4 {
+		// Room over the highest mark for its label.
+		mx += step
+	}
+	return mx, step
 }
 
 func axisLabel(v float64) string {

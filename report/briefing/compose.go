@@ -111,7 +111,7 @@ func execute(s *report.Summary, e *edition.Edition, num *report.Numbering, t *Te
 					seen[r.Source.ID] = true
 					order = append(order, r.Source.ID)
 				}
-				parts = append(parts, fmt.Sprintf("[\\[%s\\]](#%s)", escape(num.RefLabel(r)), num.Anchor(r.Source)))
+				parts = append(parts, fmt.Sprintf("[\\[%s\\]](#%s)", escape(report.Unbroken(num.RefLabel(r))), num.Anchor(r.Source)))
 			}
 			return strings.Join(parts, " "), nil
 		},

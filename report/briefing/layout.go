@@ -82,6 +82,9 @@ func (r *renderer) tokenize(runs []run) []token {
 	return toks
 }
 
+// isSpace reports whether a line may break at r. A no-break space
+// (U+00A0, report.NoBreakSpace) is not one: it joins a citation label
+// ("[4 ¶2]") into one word, drawn with the font's own U+00A0 glyph.
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // wrap lays tokens into lines no wider than width (mm). Tokens with no
