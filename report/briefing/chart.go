@@ -311,21 +311,22 @@ func (r *renderer) pointText(pl *placer, x, y float64, label string) {
 	r.textLines(b, forms[f], b.x1 < x)
 }
 
-// textLines writes lines in the box b, on white, flush left or, right of it (when
-// the box is left of its mark), flush right.
+// textLines writes lines in the box b, each on a white ground that keeps
+// grid lines out of the text (the placer keeps the box off every mark),
+// flush left or, when the box is left of its mark, flush right.
 func (r *renderer) textLines(b box, lines []string, flushRight bool) {
-	// A white ground keeps grid lines out of the text; the placer keeps
-	// the box off every mark.
-	r.pdf.SetFillColor(255, 255, 255)
-	r.pdf.Rect(b.x0-0.3, b.y0+0.5, b.x1-b.x0+0.6, b.y1-b.y0-1, "F")
 	m := r.pdf.GetCellMargin()
-	align := "L"
-	if flushRight {
-		align = "R"
-	}
 	for n, l := range lines {
-		r.pdf.SetXY(b.x0-m, b.y0+chartLineH*float64(n))
-		r.cell(b.x1-b.x0+2*m, chartLineH, l, align, 0, "")
+		w := r.width(l)
+		x := b.x0
+		if flushRight {
+			x = b.x1 - w
+		}
+		y := b.y0 + chartLineH*float64(n)
+		r.pdf.SetFillColor(255, 255, 255)
+		r.pdf.Rect(x-0.3, y+0.5, w+0.6, chartLineH-1, "F")
+		r.pdf.SetXY(x-m, y)
+		r.cell(w+2*m, chartLineH, l, "L", 0, "")
 	}
 }
 
