@@ -121,32 +121,41 @@ func checkCounts(t *testing.T, f *excelize.File, markdown string) {
 	}
 }
 
-var dotLine = regexp.MustCompile(`(?m)^DOT \d+ (\S+) "(.*)"$`)
+var (
+	pointLine = regexp.MustCompile(`(?m)^POINT \d+ (\S+) \S+ "(.*)"$`)
+	firstLine = regexp.MustCompile(`(?m)^FIRST \d+ (\S+) "(.*)"$`)
+)
 
-// checkChartRevisions compares each chart dot's "revised …" with the
-// Claims sheet's Latest revision and Revision qualifier for its claim.
+// checkChartRevisions compares each chart point's label, the originator's
+// latest figure, with the Claims sheet's Latest revision and Revision
+// qualifier for its claim, and checks that a point has a first-published
+// marker exactly when the workbook has a revision for it.
 func checkChartRevisions(t *testing.T, f *excelize.File, trace string) {
 	t.Helper()
 	claims := map[string]map[string]string{}
 	for _, r := range sheetRows(t, f, workbook.SheetClaims) {
 		claims[r["ID"]] = r
 	}
-	dots := dotLine.FindAllStringSubmatch(trace, -1)
-	if len(dots) == 0 {
-		t.Fatal("the chart draws no labelled dot")
+	points := pointLine.FindAllStringSubmatch(trace, -1)
+	if len(points) == 0 {
+		t.Fatal("the chart draws no labelled point")
+	}
+	first := map[string]bool{}
+	for _, m := range firstLine.FindAllStringSubmatch(trace, -1) {
+		first[m[1]] = true
 	}
 	revised := 0
-	for _, d := range dots {
+	for _, d := range points {
 		id, label := d[1], d[2]
 		row, ok := claims[id]
 		if !ok {
-			t.Errorf("chart dot for %s, which the Claims sheet lacks", id)
+			t.Errorf("chart point for %s, which the Claims sheet lacks", id)
 			continue
 		}
 		latest := row["Latest revision"]
 		if latest == "" {
-			if strings.Contains(label, "revised") {
-				t.Errorf("%s: the chart says %q, the workbook has no revision", id, label)
+			if first[id] {
+				t.Errorf("%s: the chart draws a first-published marker, the workbook has no revision", id)
 			}
 			continue
 		}
@@ -159,8 +168,11 @@ func checkChartRevisions(t *testing.T, f *excelize.File, trace string) {
 		if q := row["Revision qualifier"]; q != "(plain figure)" {
 			want = q + " " + want
 		}
-		if !strings.Contains(label, ", revised "+want) {
+		if label != want && !strings.HasPrefix(label, want+",") && !strings.HasPrefix(label, want+" ") {
 			t.Errorf("%s: the chart labels %q, the workbook's latest revision is %s", id, label, want)
+		}
+		if !first[id] && row["Value"] != latest {
+			t.Errorf("%s: revised from %s to %s, and the chart draws no first-published marker", id, row["Value"], latest)
 		}
 	}
 	if revised == 0 {
