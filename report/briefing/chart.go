@@ -18,7 +18,9 @@ const (
 	chartLineH     = 3.6 // mm, one 8-pt label line
 	markerR        = 1.35
 	axisW          = 23.0 // the value axis' labels and the row headers
-	plotH          = 54.0
+	plotH          = 41.0
+	spanRowH       = 4.6 // mm, one bracket with its label
+	legendRowH     = 4.3 // mm, one row of the legend
 )
 
 // chart draws the yearly chart (yearChart) as vector graphics: its title;
@@ -68,10 +70,10 @@ func (r *renderer) chartHeight() float64 {
 	}
 	h := 6 + 4 + plotH + belowAxis(c)
 	if len(c.Spans) > 0 {
-		h += 5 + 5*float64(len(c.Spans))
+		h += 5 + spanRowH*float64(len(c.Spans))
 	}
 	_, rows := r.legendLayout(c, r.x+axisW, r.w-axisW)
-	return h + 1 + 4.6*float64(rows) + 4*float64(len(c.Hedges)) + 3
+	return h + 0.6 + legendRowH*float64(rows) + 4*float64(len(c.Hedges)) + 2
 }
 
 // belowAxis is the room under the axis for the years and the incident
@@ -79,7 +81,7 @@ func (r *renderer) chartHeight() float64 {
 func belowAxis(c *chartSpec) float64 {
 	for _, y := range c.Years {
 		if y.Incidents > 0 {
-			return 10
+			return 9
 		}
 	}
 	return 6
@@ -176,14 +178,14 @@ func (r *renderer) yearAxis(p *plot, pl *placer) {
 		if y.Incidents > 0 {
 			incidents = true
 			r.setFont(style{size: chartTextSize, color: colorMuted})
-			pdf.SetXY(p.cx(i)-p.slot/2, base+5.5)
+			pdf.SetXY(p.cx(i)-p.slot/2, base+5)
 			r.cell(p.slot, 3.5, fmt.Sprint(y.Incidents), "C", 0, "")
 		}
 	}
 	if incidents {
 		r.tracef("CHART incidents row")
 		r.setFont(style{size: chartTextSize, color: colorMuted})
-		pdf.SetXY(r.x, base+5.5)
+		pdf.SetXY(r.x, base+5)
 		r.cell(axisW-1.5, 3.5, "Named incidents", "R", 0, "")
 	}
 	for i := 0; i < len(p.c.Years); {

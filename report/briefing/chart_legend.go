@@ -14,9 +14,9 @@ func (r *renderer) brackets(p *plot, top float64) float64 {
 	}
 	pdf := r.pdf
 	r.setFont(style{size: chartTextSize, italic: true, color: colorMuted})
-	pdf.SetXY(p.x0, top+0.5)
+	pdf.SetXY(p.x0, top+0.3)
 	r.cell(p.w, chartLineH, c.SpansCaption, "L", 0, "")
-	by := top + 6
+	by := top + 5.5
 	right := r.x + r.w
 	for _, sp := range c.Spans {
 		xa, xb := p.x0+p.slot*sp.From, p.x0+p.slot*sp.To
@@ -50,7 +50,7 @@ func (r *renderer) brackets(p *plot, top float64) float64 {
 		lx := min(max((xa+xb)/2-w/2, p.x0), right-w)
 		pdf.SetXY(lx, by+0.3)
 		r.cell(w, chartLineH, label, "L", 0, "")
-		by += 5
+		by += spanRowH
 	}
 	return by - 0.5
 }
@@ -80,7 +80,7 @@ func (r *renderer) legendLayout(c *chartSpec, x0, w float64) ([]legendItem, int)
 	}
 	grey := chartSeries{Color: [3]int{110, 110, 110}, Shape: shapeCircle}
 	if c.Revised {
-		items = append(items, legendItem{key: func(r *renderer, x, y float64) { r.marker(x, y, grey, true) }, label: "as first published, revised since"})
+		items = append(items, legendItem{key: func(r *renderer, x, y float64) { r.marker(x, y, grey, true) }, label: "first published, since revised"})
 	}
 	if c.Bars {
 		items = append(items, legendItem{key: func(r *renderer, x, y float64) {
@@ -88,7 +88,7 @@ func (r *renderer) legendLayout(c *chartSpec, x0, w float64) ([]legendItem, int)
 			r.pdf.SetDrawColor(160, 176, 200)
 			r.pdf.SetLineWidth(0.15)
 			r.pdf.Rect(x-1.3, y-1.8, 2.6, 3.6, "FD")
-		}, label: "lowest to highest latest figure"})
+		}, label: "lowest to highest"})
 	}
 	open := false
 	for _, sp := range c.Spans {
@@ -109,7 +109,7 @@ func (r *renderer) legendLayout(c *chartSpec, x0, w float64) ([]legendItem, int)
 	for i := range items {
 		iw := 4 + r.width(items[i].label) + 5
 		if lx > 0 && lx+iw > w {
-			lx, ly = 0, ly+4.6
+			lx, ly = 0, ly+legendRowH
 			rows++
 		}
 		items[i].x, items[i].y = lx, ly
@@ -129,7 +129,7 @@ func (r *renderer) legend(p *plot, top float64) {
 		r.pdf.SetXY(x0+it.x+4, top+it.y)
 		r.cell(r.width(it.label)+1, 4, it.label, "L", 0, "")
 	}
-	ly := top + 4.6*float64(rows) + 0.6
+	ly := top + legendRowH*float64(rows) + 0.6
 	for i, h := range p.c.Hedges {
 		r.tracef("HEDGE %s %s", mark(i), h)
 		r.setFont(style{size: chartTextSize, color: colorMuted})
@@ -137,5 +137,5 @@ func (r *renderer) legend(p *plot, top float64) {
 		r.cell(r.w-axisW, 3.6, fmt.Sprintf("%s %s", mark(i), h), "L", 0, "")
 		ly += 4
 	}
-	r.y = ly + 3
+	r.y = ly + 2
 }
