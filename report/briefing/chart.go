@@ -68,12 +68,22 @@ func (r *renderer) chartHeight() float64 {
 	if len(c.Years) == 0 {
 		return 14
 	}
-	h := 6 + 4 + plotH + belowAxis(c)
+	h := 6 + 4 + plotHeight(c) + belowAxis(c)
 	if len(c.Spans) > 0 {
 		h += 5 + spanRowH*float64(len(c.Spans))
 	}
 	_, rows := r.legendLayout(c, r.x+axisW, r.w-axisW)
 	return h + 0.6 + legendRowH*float64(rows) + 4*float64(len(c.Hedges)) + 2
+}
+
+// plotHeight is the plot area's height: plotH, or, when no year has a
+// figure of its own, only room for saying so (a value axis with nothing on
+// it would suggest a scale).
+func plotHeight(c *chartSpec) float64 {
+	if anyPoint(c.Years) {
+		return plotH
+	}
+	return 9
 }
 
 // belowAxis is the room under the axis for the years and the incident
@@ -126,7 +136,7 @@ func (p *plot) firstX(x, y, fy float64) float64 {
 // newPlot sizes the plot area and its scale. The last year's labels run
 // right of its marks: the plot leaves them room inside the margin.
 func (r *renderer) newPlot(c *chartSpec) *plot {
-	p := &plot{c: c, x0: r.x + axisW, y0: r.y + 4, w: r.w - axisW, h: plotH, below: belowAxis(c)}
+	p := &plot{c: c, x0: r.x + axisW, y0: r.y + 4, w: r.w - axisW, h: plotHeight(c), below: belowAxis(c)}
 	p.slot = p.w / float64(len(c.Years))
 	p.maxV, p.step = c.Max.InexactFloat64(), c.Step.InexactFloat64()
 	r.setFont(style{size: chartTextSize})
@@ -148,11 +158,12 @@ func (r *renderer) newPlot(c *chartSpec) *plot {
 	return p
 }
 
-// grid draws the horizontal grid lines, the axis and its labels.
+// grid draws the horizontal grid lines, the axis and its labels; only the
+// axis line when no year has a figure to scale.
 func (r *renderer) grid(p *plot) {
 	pdf := r.pdf
 	pdf.SetLineWidth(0.15)
-	for v := 0.0; v <= p.maxV+p.step/2; v += p.step {
+	for v := 0.0; p.h == plotH && v <= p.maxV+p.step/2; v += p.step {
 		yy := p.scaleY(decimal.NewFromFloat(v))
 		pdf.SetDrawColor(215, 215, 215)
 		pdf.Line(p.x0, yy, p.x0+p.w, yy)

@@ -166,3 +166,20 @@ scope = "dprk"`})
 		t.Error("2017–2023 is not among the spans of a 2023-only chart")
 	}
 }
+
+// TestChartWithoutPoints: years with no figure of their own give a chart
+// of the multi-year figures alone, titled for what it shows.
+func TestChartWithoutPoints(t *testing.T) {
+	c := yearChart(summaryWith(t, report.Options{From: 2018, To: 2019}))
+	if len(c.Years) != 2 || anyPoint(c.Years) || len(c.Spans) == 0 {
+		t.Fatalf("2018–2019: %d years, points %t, %d spans; want 2 years, no point, the spans", len(c.Years), anyPoint(c.Years), len(c.Spans))
+	}
+	if c.Title != chartTitleSpans {
+		t.Errorf("title = %q, want %q", c.Title, chartTitleSpans)
+	}
+	for _, y := range c.Years {
+		if !y.NoFigure {
+			t.Errorf("%d is not marked as having no single-year figure", y.Year)
+		}
+	}
+}

@@ -105,10 +105,12 @@ func (r *renderer) legendLayout(c *chartSpec, x0, w float64) ([]legendItem, int)
 		}, label: "no start given"})
 	}
 	r.setFont(style{size: chartTextSize, color: colorText})
-	lx, ly, rows := 0.0, 0.0, 1
+	lx, ly, rows := 0.0, 0.0, 0
 	for i := range items {
 		iw := 4 + r.width(items[i].label) + 5
-		if lx > 0 && lx+iw > w {
+		if i == 0 {
+			rows = 1
+		} else if lx+iw > w {
 			lx, ly = 0, ly+legendRowH
 			rows++
 		}

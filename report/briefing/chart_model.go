@@ -82,9 +82,13 @@ type chartSpan struct {
 	Short                       string // the same without the originator, where the long one does not fit
 }
 
-// chartTitle is the chart's title: every point is a single-year theft
-// figure attributed to the DPRK (report.IsTheft), one mark per originator.
-const chartTitle = "Reported DPRK theft by year, by originator"
+// The chart's title says what its marks are: every point is a
+// single-year theft figure attributed to the DPRK (report.IsTheft), one
+// mark per originator; without points, only multi-year figures remain.
+const (
+	chartTitle      = "Reported DPRK theft by year, by originator"
+	chartTitleSpans = "Reported multi-year DPRK figures (no single-year figure in these years)"
+)
 
 // yearChart builds the yearly chart of s.
 func yearChart(s *report.Summary) *chartSpec {
@@ -124,11 +128,23 @@ func yearChart(s *report.Summary) *chartSpec {
 			c.Spans = append(c.Spans, cs)
 		}
 	}
+	if !anyPoint(c.Years) {
+		c.Title = chartTitleSpans
+	}
 	c.SpansCaption = spansCaption(s.Spans[:min(len(s.Spans), MaxSpans)])
 	c.Hedges = hedges.list
 	mx, step := niceScale(top.InexactFloat64())
 	c.Max, c.Step = decimal.NewFromFloat(mx), decimal.NewFromFloat(step)
 	return c
+}
+
+func anyPoint(years []chartYear) bool {
+	for _, y := range years {
+		if len(y.Points) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // figure is a value with its qualifier.
