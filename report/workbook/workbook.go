@@ -103,7 +103,14 @@ type Options struct {
 
 // Write renders the workbook to w. The same Summary and Options give the
 // same bytes.
-func Write(w io.Writer, s *report.Summary, opt Options) error {
+func Write(w io.Writer, s *report.Summary, opt Options) (err error) {
+	// A panic inside the spreadsheet library becomes an error, as the
+	// briefing's Render does, so the caller removes what it staged.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the spreadsheet library failed: %v", p)
+		}
+	}()
 	if opt.Numbering == nil {
 		opt.Numbering = report.DefaultNumbering(s)
 	}
