@@ -6,7 +6,9 @@ import (
 
 // table draws a GFM table: columns sized to their content, long cells
 // wrapped, rows kept whole, and the header repeated on every page the
-// table runs onto.
+// table runs onto. It is one algorithm over 80 lines on purpose: measuring
+// and drawing share the column widths, the wrapped cells and the page
+// state, and its local drawRow is what a page break repeats.
 func (r *renderer) table(n *east.Table) {
 	st := r.base
 	st.size = r.base.size * 0.88

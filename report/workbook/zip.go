@@ -38,117 +38,145 @@ func canonicalZip(w io.Writer, in []byte, when time.Time, core []byte, parts map
 	if when.IsZero() || when.Year() < 1980 {
 		when = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	date, clock := dosTime(when)
 	zw := zip.NewWriter(w)
 	// On an error, closing ends the compressing goroutine of the entry
 	// being written; the caller discards what was written.
 	defer zw.Close()
 	zw.RegisterCompressor(zip.Deflate, newPipedFlate)
-	// rewrite writes an entry's new bytes, with the part's rows, if it
-	// has any, just before its </sheetData>, and its hyperlinks at their
-	// place.
-	rewrite := func(name string, data []byte, p *sheetPart) error {
-		at, linksAt := len(data), len(data)
-		if p != nil && p.body != nil {
-			const end = "</sheetData>"
-			at = bytes.Index(data, []byte(end))
-			if at < 0 || bytes.Count(data, []byte(end)) != 1 {
-				return fmt.Errorf("write workbook: %s is not a worksheet with one %s", name, end)
-			}
-		}
-		if p != nil && p.links != nil {
-			var err error
-			if linksAt, err = hyperlinksAt(data); err != nil {
-				return fmt.Errorf("write workbook: %s: %w", name, err)
-			}
-			if p.body == nil {
-				at = linksAt
-			}
-		}
-		hw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock})
-		if err != nil {
-			return err
-		}
-		if _, err := hw.Write(data[:at]); err != nil {
-			return err
-		}
-		if p != nil && p.body != nil {
-			if err := p.body(hw); err != nil {
-				return err
-			}
-		}
-		if p != nil && p.links != nil {
-			if _, err := hw.Write(data[at:linksAt]); err != nil {
-				return err
-			}
-			if _, err := p.links.write(hw); err != nil {
-				return fmt.Errorf("write workbook: %s: %w", name, err)
-			}
-			at = linksAt
-		}
-		_, err = hw.Write(data[at:])
-		return err
-	}
+	pk := &packager{zw: zw, core: core, drawn: drawn, rels: rels}
+	pk.date, pk.clock = dosTime(when)
 	for name := range parts {
 		if !slices.ContainsFunc(files, func(f *zip.File) bool { return f.Name == name }) {
 			return fmt.Errorf("write workbook: no part %s for a sheet's rows or links", name)
 		}
 	}
 	for _, f := range files {
-		part := parts[f.Name]
-		var data []byte
+		data, err := pk.newBytes(f, parts[f.Name])
 		switch {
-		case f.Name == "docProps/core.xml":
-			data = core
-		case rels[f.Name] != nil:
-			if f.Method != newPart {
-				var err error
-				if data, err = inflate(f); err != nil {
-					return err
-				}
-			}
-			var err error
-			if data, err = addRelationships(data, rels[f.Name]); err != nil {
-				return fmt.Errorf("write workbook: %s: %w", f.Name, err)
-			}
-		case f.Name == "[Content_Types].xml" || drawn[f.Name] || part != nil:
-			var err error
-			if data, err = inflate(f); err != nil {
-				return err
-			}
-			if f.Name == "[Content_Types].xml" {
-				data = sortContentTypes(data)
-			}
-			if drawn[f.Name] {
-				data = bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))
-			}
-		}
-		if data != nil {
-			if err := rewrite(f.Name, data, part); err != nil {
-				return err
-			}
-			continue
-		}
-		// Every other entry is copied as compressed: its bytes do not
-		// depend on map order, and inflating and deflating them again
-		// would double the cost of the write. (CreateRaw takes the DOS
-		// date and time as given; it does not convert Modified.)
-		hw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: f.Name, Method: f.Method, ModifiedDate: date, ModifiedTime: clock,
-			CRC32: f.CRC32, CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
-		})
-		if err != nil {
+		case err != nil:
 			return err
+		case data != nil:
+			err = pk.rewrite(f.Name, data, parts[f.Name])
+		default:
+			err = pk.copyRaw(f)
 		}
-		raw, err := f.OpenRaw()
 		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(hw, raw); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// packager writes the entries of the canonical package: what changes, and
+// the dated header every entry gets.
+type packager struct {
+	zw          *zip.Writer
+	date, clock uint16
+	core        []byte
+	drawn       map[string]bool
+	rels        map[string][]string
+}
+
+// newBytes returns an entry's new content, or nil when it is copied as
+// compressed: core.xml replaced; relationships added; the content types
+// sorted; a drawing reference given its prefix; a streamed sheet's XML, to
+// which rewrite adds rows and links.
+func (pk *packager) newBytes(f *zip.File, part *sheetPart) ([]byte, error) {
+	switch {
+	case f.Name == "docProps/core.xml":
+		return pk.core, nil
+	case pk.rels[f.Name] != nil:
+		var data []byte
+		if f.Method != newPart {
+			var err error
+			if data, err = inflate(f); err != nil {
+				return nil, err
+			}
+		}
+		data, err := addRelationships(data, pk.rels[f.Name])
+		if err != nil {
+			return nil, fmt.Errorf("write workbook: %s: %w", f.Name, err)
+		}
+		return data, nil
+	case f.Name == "[Content_Types].xml" || pk.drawn[f.Name] || part != nil:
+		data, err := inflate(f)
+		if err != nil {
+			return nil, err
+		}
+		if f.Name == "[Content_Types].xml" {
+			data = sortContentTypes(data)
+		}
+		if pk.drawn[f.Name] {
+			data = bytes.ReplaceAll(data, []byte(drawingRef), []byte("<drawing r:id="))
+		}
+		return data, nil
+	}
+	return nil, nil
+}
+
+// rewrite writes an entry's new bytes, with the part's rows, if it has any,
+// just before its </sheetData>, and its hyperlinks at their place.
+func (pk *packager) rewrite(name string, data []byte, p *sheetPart) error {
+	at, linksAt := len(data), len(data)
+	if p != nil && p.body != nil {
+		const end = "</sheetData>"
+		at = bytes.Index(data, []byte(end))
+		if at < 0 || bytes.Count(data, []byte(end)) != 1 {
+			return fmt.Errorf("write workbook: %s is not a worksheet with one %s", name, end)
+		}
+	}
+	if p != nil && p.links != nil {
+		var err error
+		if linksAt, err = hyperlinksAt(data); err != nil {
+			return fmt.Errorf("write workbook: %s: %w", name, err)
+		}
+		if p.body == nil {
+			at = linksAt
+		}
+	}
+	hw, err := pk.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: pk.date, ModifiedTime: pk.clock})
+	if err != nil {
+		return err
+	}
+	if _, err := hw.Write(data[:at]); err != nil {
+		return err
+	}
+	if p != nil && p.body != nil {
+		if err := p.body(hw); err != nil {
+			return err
+		}
+	}
+	if p != nil && p.links != nil {
+		if _, err := hw.Write(data[at:linksAt]); err != nil {
+			return err
+		}
+		if _, err := p.links.write(hw); err != nil {
+			return fmt.Errorf("write workbook: %s: %w", name, err)
+		}
+		at = linksAt
+	}
+	_, err = hw.Write(data[at:])
+	return err
+}
+
+// copyRaw copies an entry as compressed: its bytes do not depend on map
+// order, and inflating and deflating them again would double the cost of
+// the write. (CreateRaw takes the DOS date and time as given; it does not
+// convert Modified.)
+func (pk *packager) copyRaw(f *zip.File) error {
+	hw, err := pk.zw.CreateRaw(&zip.FileHeader{
+		Name: f.Name, Method: f.Method, ModifiedDate: pk.date, ModifiedTime: pk.clock,
+		CRC32: f.CRC32, CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
+	})
+	if err != nil {
+		return err
+	}
+	raw, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(hw, raw)
+	return err
 }
 
 // newPart marks an entry canonicalZip adds (a sheet's relationships for
