@@ -133,8 +133,8 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	fs := pflag.NewFlagSet("dprkreport", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`: .pdf (briefing), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables); repeatable; - for stdout (with --format)")
-	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf, xlsx, stix or json")
+	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`: .pdf (briefing), .md (its Markdown), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables); repeatable; - for stdout (with --format)")
+	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf, md, xlsx, stix or json")
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
@@ -184,7 +184,8 @@ dprkreport compiles a curated dataset on North Korean (DPRK) theft of
 cryptocurrency into an analyst's workbook (.xlsx) and a cited briefing (.pdf).
 With no -o it writes both into out/. For threat-intelligence platforms it
 also writes a STIX 2.1 bundle (.stix.json, for OpenCTI or MISP) and the
-workbook's tables as JSON (.json, described by --schema json).
+workbook's tables as JSON (.json, described by --schema json), and the
+briefing's own Markdown (.md), for pandoc and diffs.
 
 Options:
 `)
@@ -205,6 +206,7 @@ Examples:
   $ dprkreport --from 2022 --to 2023 -o recent.pdf
   $ dprkreport -o dprk.stix.json             # a STIX 2.1 bundle for OpenCTI or MISP
   $ dprkreport -o tables.json                # the tables as JSON
+  $ dprkreport -o brief.md                   # the briefing's Markdown, for pandoc
   $ dprkreport --schema json                 # the JSON Schema of tables.json
 
 Exit status: 0 ok, 1 invalid data (or a warning, with --strict) or a failed
