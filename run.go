@@ -86,10 +86,17 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 			return err
 		}
 	}
+	// The PDF's fonts need nothing from the data: they load on the other
+	// core while the inputs are read.
+	var pdf *briefing.Prepared
+	if slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" }) {
+		pdf = briefing.Prepare()
+	}
 	in, err := readInputs(cfg, u)
 	if err != nil {
 		return err
 	}
+	in.pdf = pdf
 	// Workflow commands go to stdout, unless an artifact does.
 	annotations := stdout
 	if slices.Contains(cfg.outputs, "-") {
@@ -116,8 +123,9 @@ type inputs struct {
 	epoch    *time.Time // SOURCE_DATE_EPOCH, when set
 	name     string     // the dataset's folder, as messages name it
 	data     *dataset.Dataset
-	base     *dataset.Dataset // --baseline's, or nil
-	fallback *briefing.Font   // --font's, or nil
+	base     *dataset.Dataset   // --baseline's, or nil
+	fallback *briefing.Font     // --font's, or nil
+	pdf      *briefing.Prepared // the briefing's document, begun early, or nil
 	tmpl     *briefing.Templates
 }
 
@@ -135,6 +143,7 @@ func readInputs(cfg config, u *ui) (*inputs, error) {
 		return nil, err
 	}
 	in.name = name
+	gcForData(data)
 	if cfg.font != "" {
 		if in.fallback, err = loadFont(cfg.font); err != nil {
 			return nil, err
@@ -239,21 +248,6 @@ func build(cfg config, in *inputs, u *ui, compose bool) (*built, error) {
 	return b, nil
 }
 
-// check finishes a --check run: the job summary, then the summary of what
-// was found on stdout.
-func check(stdout io.Writer, cfg config, in *inputs, b *built, warnings int) error {
-	if err := workbook.Check(b.sum, workbook.Options{Edition: b.ed, Numbering: b.num}); err != nil { // what a render would refuse
-		return failure(err, "")
-	}
-	if e := b.ed; e != nil && cfg.env.githubActions && cfg.env.stepSummary != "" {
-		if err := stepSummary(cfg.env.stepSummary, e, cfg.baseline); err != nil {
-			return failure(err, "GITHUB_STEP_SUMMARY names the file a GitHub Actions step appends its summary to")
-		}
-	}
-	printCheck(stdout, in.data, b.sum, b.ed, cfg, warnings)
-	return nil
-}
-
 // renderAll renders every artifact at once, each into its staged file,
 // then commits them all or none.
 func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) error {
@@ -280,7 +274,7 @@ func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) 
 	var wg sync.WaitGroup
 	for i, a := range arts {
 		wg.Go(func() {
-			errs[i] = render(ws[i], a, b, workbook.Options{Date: when, Version: buildVersion(), Edition: b.ed, Numbering: b.num}, in.fallback)
+			errs[i] = render(ws[i], a, b, workbook.Options{Date: when, Version: buildVersion(), Edition: b.ed, Numbering: b.num}, in)
 		})
 	}
 	wg.Wait()
@@ -299,10 +293,10 @@ func renderAll(stdout io.Writer, u *ui, arts []*artifact, in *inputs, b *built) 
 }
 
 // render writes one artifact to w and sets its description.
-func render(w io.Writer, a *artifact, b *built, wopt workbook.Options, fallback *briefing.Font) error {
+func render(w io.Writer, a *artifact, b *built, wopt workbook.Options, in *inputs) error {
 	switch a.format {
 	case "pdf":
-		pages, err := briefing.Render(w, b.doc, briefing.Options{Date: wopt.Date, Fallback: fallback, Version: wopt.Version})
+		pages, err := briefing.Render(w, b.doc, briefing.Options{Date: wopt.Date, Fallback: in.fallback, Version: wopt.Version, Prepared: in.pdf})
 		if err != nil {
 			return fmt.Errorf("render briefing: %w", err)
 		}
@@ -473,44 +467,4 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-func printCheck(w io.Writer, d *dataset.Dataset, s *report.Summary, e *edition.Edition, cfg config, warnings int) {
-	n := s.Counts
-	fmt.Fprintf(w, "dataset:     %s\n", d.Meta.Title)
-	fmt.Fprintf(w, "as of:       %s (fingerprint %s)\n", d.Meta.AsOf, d.Fingerprint[:12])
-	fmt.Fprintf(w, "sources:     %d articles, %d references\n", n.Articles, n.References)
-	fmt.Fprintf(w, "originators: %d\n", n.Originators)
-	fmt.Fprintf(w, "claims:      %d (%d figures, %d statements)\n", len(s.Claims), n.Figures, len(s.Claims)-n.Figures)
-	fmt.Fprintf(w, "incidents:   %d\n", len(s.Incidents))
-	fmt.Fprintf(w, "citations:   %d\n", n.Citations)
-	if p := s.Asked.Words(); p != "" {
-		fmt.Fprintf(w, "period:      %s (asked for)\n", p)
-	}
-	if !s.Shown.IsZero() {
-		fmt.Fprintf(w, "years shown: %s", s.Shown)
-		if r := s.Coverage.Reported; r != s.Shown {
-			fmt.Fprintf(w, "; the figures kept report on %s", r)
-		}
-		fmt.Fprintln(w)
-	}
-	if s.Empty() {
-		fmt.Fprintf(w, "empty:       %s\n", s.EmptyWords())
-	}
-	fmt.Fprintf(w, "conflicts:   %d quantities reported with different values\n", len(s.Conflicts))
-	if cfg.archive != "" {
-		fmt.Fprintf(w, "archive:     %d excerpts verified in %d articles from %s\n", d.ArchiveChecked, d.ArchiveArticles, cfg.archive)
-	}
-	if e != nil {
-		n := e.Counts()
-		fmt.Fprintf(w, "changes:     %d since %s (fingerprint %s): %d figures and conflicts, %d standing, %d sourcing, %d wording\n",
-			len(e.Changes), e.Since, e.Fingerprint[:12], n[edition.RankFigure], n[edition.RankStanding], n[edition.RankSourcing], n[edition.RankWording])
-		for _, c := range e.Changes {
-			fmt.Fprintf(w, "  %s\n", safe(c.Line()))
-		}
-	}
-	if warnings > 0 {
-		fmt.Fprintf(w, "warnings:    %d, on stderr; --strict makes them errors\n", warnings)
-	}
-	fmt.Fprintln(w, "ok")
 }

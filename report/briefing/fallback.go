@@ -110,7 +110,11 @@ func (r *renderer) selectFont(st style, fallback bool) {
 	default:
 		pdf.SetFont(familySans, st.fontStyle(), st.size)
 	}
-	pdf.SetTextColor(st.color[0], st.color[1], st.color[2])
+	// gofpdf formats a colour it is given anew, and text is drawn with the
+	// colour it holds: the same colour again changes nothing.
+	if r, g, b := pdf.GetTextColor(); [3]int{r, g, b} != st.color {
+		pdf.SetTextColor(st.color[0], st.color[1], st.color[2])
+	}
 }
 
 // segment is a piece of text drawn in one font.

@@ -36,6 +36,9 @@ type Options struct {
 	// Version is dprkreport's version as --version prints it, written into
 	// the producer entry (see report.Program); empty leaves it out.
 	Version string
+	// Prepared, when set, is the document Prepare began for this render;
+	// without it Render begins one.
+	Prepared *Prepared
 }
 
 // Page geometry, in millimetres (A4 portrait).
@@ -96,21 +99,16 @@ func Render(w io.Writer, doc *Doc, opt Options) (pages int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf, err := opt.Prepared.take()
+	if err != nil {
+		return 0, err
+	}
 	r := &renderer{
 		pdf: pdf, src: doc.Markdown, doc: doc, opt: opt, glyphs: glyphs,
 		base:  style{size: 10.5, color: colorText},
 		links: map[string]int{}, anchored: map[string]bool{}, bmLevel: -1, fallbackUsed: map[string]bool{},
 		trace: opt.Trace,
 		x:     marginL, w: contentW,
-	}
-	for _, f := range fontFiles {
-		// gofpdf writes into the bytes it is given; give it a copy so the
-		// next document starts from the same font.
-		pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf))
-	}
-	if err := pdf.Error(); err != nil {
-		return 0, fmt.Errorf("load fonts: %w", err)
 	}
 	r.setup()
 	pdf.AddPage()
