@@ -103,52 +103,60 @@ func lineEnd(src []byte, i int) int {
 	return len(src)
 }
 
-// chartMarkdown is the yearly chart as Markdown: a row per year, a column
-// per originator with its figure, qualifier and hedge mark (the PDF
-// chart's labels), the low–high of the reports and the named incidents;
-// then the multi-year figures the chart draws as brackets, and the hedges
-// the marks refer to. Nothing is added up.
+// chartMarkdown is the yearly chart (yearChart, what the PDF draws) as
+// Markdown: its title; a row per year, a column per originator with its
+// latest figure's label (qualifier, part of the year, hedge mark) and,
+// where a revision changed it, the figure as first published; the low–high
+// of the latest figures; the named incidents; then the multi-year figures
+// the chart draws as brackets, and the hedges the marks refer to. Nothing
+// is added up.
 func chartMarkdown(s *report.Summary) string {
-	if len(s.Years) == 0 {
-		return "*No yearly figures in this period.*\n"
-	}
+	c := yearChart(s)
 	var b strings.Builder
-	hedges := &hedgeSet{}
-	b.WriteString("| Year |")
-	for _, o := range s.YearOriginators {
-		b.WriteString(" " + escape(o.Name) + " |")
+	b.WriteString("**" + escape(c.Title) + "**\n\n")
+	if len(c.Years) == 0 {
+		b.WriteString("*No yearly figures in this period.*\n")
+		return b.String()
 	}
-	b.WriteString(" Low–high of reports | Named incidents |\n|---|")
-	b.WriteString(strings.Repeat("---|", len(s.YearOriginators)+2) + "\n")
-	for _, y := range s.Years {
-		fmt.Fprintf(&b, "| %d |", y.Year)
-		for j := range s.YearOriginators {
-			cell := "no figure"
-			if j < len(y.ByOriginator) && y.ByOriginator[j].Claim != nil {
-				cell = pointLabel(y.ByOriginator[j].Claim, hedges)
+	b.WriteString("| Year |")
+	for _, sr := range c.Series {
+		b.WriteString(" " + escape(sr.Name) + " |")
+	}
+	b.WriteString(" Low–high of the latest figures | Named incidents |\n|---|")
+	b.WriteString(strings.Repeat("---|", len(c.Series)+2) + "\n")
+	for _, y := range c.Years {
+		cells := make([]string, len(c.Series))
+		for i := range cells {
+			cells[i] = "no figure"
+		}
+		for _, p := range y.Points {
+			cells[p.Series] = p.Label
+			if p.First != nil {
+				cells[p.Series] += "; " + p.First.Label
 			}
-			b.WriteString(" " + escape(cell) + " |")
 		}
 		rng := "no single-year figure"
-		if y.HasReports {
-			rng = report.MoneyShort(y.Low.Amount)
-			if !y.Low.Amount.Equal(y.High.Amount) {
-				rng += "–" + report.MoneyShort(y.High.Amount)
-			}
+		switch {
+		case y.Bar:
+			rng = report.MoneyShort(y.Low) + "–" + report.MoneyShort(y.High)
+		case !y.NoFigure && len(y.Points) > 0:
+			rng = report.MoneyShort(y.High)
 		}
-		fmt.Fprintf(&b, " %s | %d |\n", escape(rng), y.Incidents)
+		fmt.Fprintf(&b, "| %d |", y.Year)
+		for _, cell := range append(cells, rng) {
+			b.WriteString(" " + escape(cell) + " |")
+		}
+		fmt.Fprintf(&b, " %d |\n", y.Incidents)
 	}
-	if spans := s.Spans[:min(len(s.Spans), MaxSpans)]; len(spans) > 0 {
-		b.WriteString("\nMulti-year figures, each kept whole:\n\n")
-		for _, c := range spans {
-			b.WriteString("- " + escape(c.Span.Human()+": "+c.Hedged()+", "+c.By.Name) + "\n")
+	if len(c.Spans) > 0 {
+		b.WriteString("\n" + escape(c.SpansCaption) + ":\n\n")
+		for _, sp := range c.Spans {
+			b.WriteString("- " + escape(sp.Label) + "\n")
 		}
 	}
-	if len(hedges.list) > 0 {
-		b.WriteString("\n")
-		for i, h := range hedges.list {
-			b.WriteString("- " + mark(i) + " " + escape(h) + "\n")
-		}
+	// The hedges, a paragraph each (a list would run on from the spans').
+	for i, h := range c.Hedges {
+		b.WriteString("\n" + mark(i) + " " + escape(h) + "\n")
 	}
 	return b.String()
 }

@@ -80,9 +80,9 @@ func TestMarkdownArtifact(t *testing.T) {
 			t.Errorf("chart table lacks the originator %q", o.Name)
 		}
 	}
-	for _, c := range s.Spans {
-		if !strings.Contains(chart, c.Span.Human()+": "+c.Hedged()+", "+c.By.Name) {
-			t.Errorf("chart lacks the multi-year figure %s, %s", c.Span.Human(), c.Hedged())
+	for _, c := range s.Spans[:min(len(s.Spans), briefing.MaxSpans)] {
+		if !regexp.MustCompile(`(?m)^- ` + regexp.QuoteMeta(c.Span.Human()+": ") + `.*` + regexp.QuoteMeta(", "+c.By.Name) + `$`).MatchString(chart) {
+			t.Errorf("chart lacks the multi-year figure %s of %s", c.Span.Human(), c.By.Name)
 		}
 	}
 	// Each year's row: its figures in the originators' columns, in the
@@ -112,7 +112,7 @@ func TestMarkdownChartHedges(t *testing.T) {
 	fsys := defaultFS(t)
 	replaceIn(t, fsys, "claims.toml", "qualifier = \"approximately\"\nperiod = \"2023\"\nscope = \"dprk\"\noriginator = \"chainalysis\"", "qualifier = \"approximately\"\nhedge = \"estimated | *in part*\"\nperiod = \"2023\"\nscope = \"dprk\"\noriginator = \"chainalysis\"")
 	got := string(writeMarkdown(t, compose(t, load(t, fsys), nil)))
-	for _, want := range []string{"| 2023 | about $1B, revised $660.5M † |", "\n- † estimated \\| \\*in part\\*\n"} {
+	for _, want := range []string{"| 2023 | $660.5M †; first published about $1B, Jan 2024 |", "\n† estimated \\| \\*in part\\*\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
