@@ -206,7 +206,7 @@ func basisWords(a Assessment, claims []*ClaimRow, unit string) string {
 // Chainalysis, $1.7 billion".
 func figureList(claims []*ClaimRow) string {
 	sorted := slices.Clone(claims)
-	slices.SortStableFunc(sorted, func(a, b *ClaimRow) int { return latestValue(a).Cmp(latestValue(b)) })
+	slices.SortStableFunc(sorted, func(a, b *ClaimRow) int { return a.LatestAmount().Cmp(b.LatestAmount()) })
 	var parts []string
 	for _, c := range sorted {
 		parts = append(parts, c.By.Name+", "+c.LatestWords())
@@ -216,14 +216,6 @@ func figureList(claims []*ClaimRow) string {
 		return fmt.Sprintf("%s; %s; and %d between them (in the annex and the workbook)", parts[0], parts[len(parts)-1], len(parts)-2)
 	}
 	return strings.Join(parts, "; ")
-}
-
-// latestValue is the claim's latest value: its latest revision's, else its own.
-func latestValue(c *ClaimRow) decimal.Decimal {
-	if r := c.LatestRevision(); r != nil {
-		return r.Amount
-	}
-	return c.Amount
 }
 
 // quantityClaims is the claims of quantity q.

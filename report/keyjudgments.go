@@ -172,7 +172,7 @@ func (s *Summary) direction(year int) (string, *ClaimRow) {
 	if prevYear == 0 {
 		return "", nil
 	}
-	now, prev := latestValue(series[by][year]), latestValue(series[by][prevYear])
+	now, prev := series[by][year].LatestAmount(), series[by][prevYear].LatestAmount()
 	verb := "is the same as"
 	switch now.Cmp(prev) {
 	case 1:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/shopspring/decimal"
 )
 
 // The vocabulary the rules below test for, spelled once. The workbook's
@@ -95,6 +96,17 @@ func (c *ClaimRow) LatestRevision() *RevisionRow {
 		}
 	}
 	return nil
+}
+
+// LatestAmount is the claim's latest value: its latest revision's
+// (LatestRevision), else its own. The yearly table, the chart, the
+// judgments and the workbook's Latest value column (whose formula
+// computes the same) all read a figure's value through it.
+func (c *ClaimRow) LatestAmount() decimal.Decimal {
+	if r := c.LatestRevision(); r != nil {
+		return r.Amount
+	}
+	return c.Amount
 }
 
 // groups returns the comparable figure claims by quantity, in first-seen

@@ -56,8 +56,9 @@ type Summary struct {
 }
 
 // IsYearHighest reports whether a claim is a single-year DPRK theft figure
-// that no figure of its originator for the same year exceeds: the figure
-// the yearly table shows for that originator and year.
+// whose latest value (LatestAmount) no figure of its originator for the
+// same year exceeds: the figure the yearly table shows for that originator
+// and year.
 func (s *Summary) IsYearHighest(c *ClaimRow) bool { return s.yearTop[c] }
 
 // CiteRow is one citation of one fact.
@@ -223,13 +224,14 @@ func (in *IncidentRow) Figure() string { return Qualified(in.Qualifier, in.USD, 
 type YearRow struct {
 	Year         int
 	Incidents    int
-	ByOriginator []Report // parallel to Summary.YearOriginators; Claim nil where none
-	Low, High    *ClaimRow
+	ByOriginator []Report  // parallel to Summary.YearOriginators; Claim nil where none
+	Low, High    *ClaimRow // the lowest and highest by latest value
 	HasReports   bool
 }
 
-// Report is one originator's theft figure for a year: its highest figure
-// when it gives several, and how many it gives.
+// Report is one originator's theft figure for a year: its highest by
+// latest value (LatestAmount) when it gives several, and how many it
+// gives.
 type Report struct {
 	Claim *ClaimRow
 	Count int

@@ -205,7 +205,8 @@ func (s *Summary) years() {
 }
 
 // yearlyReports collects each originator's single-year theft figures per
-// year (the highest, as the workbook's formula picks it, and how many),
+// year (the highest by latest value, ClaimRow.LatestAmount, as the
+// workbook's formula picks it, and how many),
 // sets the yearly table's originator columns in order of first figure, and
 // marks the figures the table shows (IsYearHighest).
 func (s *Summary) yearlyReports() map[yearKey]*Report {
@@ -223,7 +224,7 @@ func (s *Summary) yearlyReports() map[yearKey]*Report {
 			reports[k] = r
 		}
 		r.Count++
-		if r.Claim == nil || c.Amount.GreaterThan(r.Claim.Amount) {
+		if r.Claim == nil || c.LatestAmount().GreaterThan(r.Claim.LatestAmount()) {
 			r.Claim = c
 		}
 		if !colOf[c.By.ID] {
@@ -232,17 +233,18 @@ func (s *Summary) yearlyReports() map[yearKey]*Report {
 		}
 	}
 	// The figures the yearly table shows: the highest of each originator's
-	// for a year (all of them, when several tie).
+	// for a year by latest value (all of them, when several tie).
 	s.yearTop = map[*ClaimRow]bool{}
 	for _, c := range s.Claims {
 		if y, single := c.Span.SingleYear(); single && IsTheft(c) {
-			s.yearTop[c] = c.Amount.Equal(reports[yearKey{y, c.By.ID}].Claim.Amount)
+			s.yearTop[c] = c.LatestAmount().Equal(reports[yearKey{y, c.By.ID}].Claim.LatestAmount())
 		}
 	}
 	return reports
 }
 
-// yearRow is the yearly table's row for year y.
+// yearRow is the yearly table's row for year y: Low and High are the
+// figures with the lowest and highest latest value.
 func (s *Summary) yearRow(y int, reports map[yearKey]*Report) *YearRow {
 	row := &YearRow{Year: y, ByOriginator: make([]Report, len(s.YearOriginators))}
 	for _, in := range s.Incidents {
@@ -257,10 +259,10 @@ func (s *Summary) yearRow(y int, reports map[yearKey]*Report) *YearRow {
 		}
 		row.ByOriginator[i] = *r
 		c := r.Claim
-		if !row.HasReports || c.Amount.LessThan(row.Low.Amount) {
+		if !row.HasReports || c.LatestAmount().LessThan(row.Low.LatestAmount()) {
 			row.Low = c
 		}
-		if !row.HasReports || c.Amount.GreaterThan(row.High.Amount) {
+		if !row.HasReports || c.LatestAmount().GreaterThan(row.High.LatestAmount()) {
 			row.High = c
 		}
 		row.HasReports = true

@@ -156,10 +156,11 @@ type figure struct {
 // latestFigure is the claim's figure as its originator last gave it: its
 // latest revision (report.ClaimRow.LatestRevision), else the figure itself.
 func latestFigure(c *report.ClaimRow) figure {
+	q := c.Qualifier
 	if rv := c.LatestRevision(); rv != nil {
-		return figure{rv.Qualifier, rv.Amount}
+		q = rv.Qualifier
 	}
-	return figure{c.Qualifier, c.Amount}
+	return figure{q, c.LatestAmount()}
 }
 
 // firstPublished is the claim's figure as first published when a revision

@@ -112,7 +112,7 @@ func (t *tabler) claim(c *report.ClaimRow) any {
 		Straddles: c.Straddles, Note: c.Note, YearHighest: t.s.IsYearHighest(c), GradeFrom: c.GradeFrom(t.num),
 	}
 	if c.HasValue() {
-		r.Value = str(c.Amount.String())
+		r.Value, r.LatestValue = str(c.Amount.String()), str(c.LatestAmount().String())
 		if l := c.LatestRevision(); l != nil {
 			r.LatestRevision, r.RevisionQualifier, r.RevisedOn = str(l.Amount.String()), str(l.Qualifier), str(l.Revised.String())
 		}
@@ -184,13 +184,13 @@ func (t *tabler) year(y *report.YearRow) any {
 	for i, o := range t.s.YearOriginators {
 		f := yearFigure{OriginatorID: o.ID, Originator: o.Name}
 		if rep := y.ByOriginator[i]; rep.Claim != nil {
-			f.Claim, f.ValueUSD, f.AsWorded, f.Figures = str(rep.Claim.ID), str(rep.Claim.Amount.String()), rep.Claim.Hedged(), rep.Count
+			f.Claim, f.ValueUSD, f.AsWorded, f.Figures = str(rep.Claim.ID), str(rep.Claim.LatestAmount().String()), rep.Claim.LatestWords(), rep.Count
 			r.OriginatorsReporting++
 		}
 		r.ByOriginator = append(r.ByOriginator, f)
 	}
 	if y.HasReports {
-		r.LowestUSD, r.HighestUSD = str(y.Low.Amount.String()), str(y.High.Amount.String())
+		r.LowestUSD, r.HighestUSD = str(y.Low.LatestAmount().String()), str(y.High.LatestAmount().String())
 		r.LowestClaim, r.HighestClaim = str(y.Low.ID), str(y.High.ID)
 	}
 	return r

@@ -91,7 +91,7 @@ var sheets = []struct {
 		{"period", "Period", nil}, {"year", "Year", nil}, {"scope", "Scope", nil}, {"originator_id", "Originator ID", nil},
 		{"originator", "Originator", nil}, {"relayed_via", "Relayed via", nil}, {"grade", "Grade", nil},
 		{"latest_revision", "Latest revision", number}, {"revision_qualifier", "Revision qualifier", asCell(qualifier)},
-		{"revised_on", "Revised on", nil}, {"articles", "Articles", nil}, {"independent_originators", "Independent originators", nil},
+		{"revised_on", "Revised on", nil}, {"latest_value", "Latest value", number}, {"articles", "Articles", nil}, {"independent_originators", "Independent originators", nil},
 		{"citations", "Citations", nil}, {"period_runs_past_filter", "Period runs past the filter", asCell(yesNo)}, {"note", "Note", nil},
 		{"highest_of_year", "Highest of its originator's theft figures for the year", asCell(oneZero)},
 		{"grade_from", "Grade from", nil},

@@ -67,6 +67,7 @@ type claimRow struct {
 	LatestRevision    *string    `json:"latest_revision"`
 	RevisionQualifier *string    `json:"revision_qualifier"`
 	RevisedOn         *string    `json:"revised_on"`
+	LatestValue       *string    `json:"latest_value"`
 	Articles          int        `json:"articles"`
 	Independent       int        `json:"independent_originators"`
 	Citations         string     `json:"citations"`

@@ -61,7 +61,7 @@ func TestArtifactsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"default", "undated-share", "revisions-out-of-order"} {
+	for _, name := range []string{"default", "undated-share", "revisions-out-of-order", "revision-reorders-highest"} {
 		t.Run(name, func(t *testing.T) {
 			s := defaultSummary(t)
 			if name != "default" {

@@ -70,7 +70,7 @@ func TestEditionSheets(t *testing.T) {
 		n                  int
 		moved              func(i int) string
 	}{
-		{workbook.SheetClaims, "ClaimsTable", "Z", len(s.Claims), func(i int) string { return e.ClaimMoved(s.Claims[i]) }},
+		{workbook.SheetClaims, "ClaimsTable", "AA", len(s.Claims), func(i int) string { return e.ClaimMoved(s.Claims[i]) }},
 		{workbook.SheetIncidents, "IncidentsTable", "U", len(s.Incidents), func(i int) string { return e.IncidentMoved(s.Incidents[i]) }},
 	} {
 		rows, err := f.GetRows(c.sheet)

@@ -41,6 +41,13 @@ func Check(s *report.Summary, opt Options) error {
 			c.fit(rec, where+"'s citations", units(b.num.Cite(r.refs)))
 		}
 	}
+	for _, y := range s.Years {
+		rec := fmt.Sprintf("year %d", y.Year)
+		for i, o := range s.YearOriginators {
+			c.fit(rec, o.Name+"'s figure as worded", units(reportWords(y.ByOriginator[i])))
+		}
+		c.fit(rec, "lowest to highest figure as worded", units(rangeWords(y)))
+	}
 	for _, in := range s.Incidents {
 		rec := fmt.Sprintf("%s: incident %q", dataset.FileIncidents, in.ID)
 		c.fit(rec, "citations", units(b.num.Cite(in.Refs)))

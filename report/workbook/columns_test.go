@@ -29,7 +29,8 @@ func TestClaimColumns(t *testing.T) {
 	defer f.Close()
 	for col, want := range map[string]string{
 		claimColID: "ID", claimColMetric: "Metric", claimColValue: "Value", claimColYear: "Year", claimColScope: "Scope",
-		claimColOriginator: "Originator ID", claimColTop: "Highest of its originator's theft figures for the year",
+		claimColOriginator: "Originator ID", claimColRevised: "Latest revision", claimColLatest: "Latest value", claimColCitations: "Citations",
+		claimColTop: "Highest of its originator's theft figures for the year",
 	} {
 		got, err := f.GetCellValue(SheetClaims, col+"1")
 		if err != nil {

@@ -69,14 +69,17 @@ const (
 	claimColYear       = "J" // Year
 	claimColScope      = "K" // Scope
 	claimColOriginator = "L" // Originator ID
-	claimColTop        = "X" // Highest of its originator's theft figures for the year
+	claimColRevised    = "P" // Latest revision
+	claimColLatest     = "S" // Latest value
+	claimColCitations  = "V" // Citations
+	claimColTop        = "Y" // Highest of its originator's theft figures for the year
 )
 
 func (b *builder) claims() error {
 	edition := b.opt.Edition != nil
 	headers := []string{"ID", "Statement", "Metric", "Value", "Unit", "Qualifier", "Hedge", "As a figure",
 		"Period", "Year", "Scope", "Originator ID", "Originator", "Relayed via", "Grade", "Latest revision",
-		"Revision qualifier", "Revised on", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
+		"Revision qualifier", "Revised on", "Latest value", "Articles", "Independent originators", "Citations", "Period runs past the filter", "Note",
 		"Highest of its originator's theft figures for the year", "Grade from"}
 	if edition {
 		headers = append(headers, b.changedHeader())
@@ -85,19 +88,21 @@ func (b *builder) claims() error {
 	return b.list(list{
 		name: SheetClaims, headers: headers, table: "ClaimsTable", count: len(b.s.Claims),
 		setup: sheetSetup{
-			widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 9, 11, 18, 9, 44, 14, 28),
+			widths: b.withChanged(24, 44, 16, 14, 8, 12, 24, 26, 14, 6, 10, 16, 24, 18, 8, 14, 12, 11, 14, 9, 11, 18, 9, 44, 14, 28),
 			freeze: true, printTitles: true, landscape: true,
 		},
 		rows: func(put func(values ...any) error) error {
 			for i, c := range b.s.Claims {
 				r := i + 2
 				var value, revised, revisedQ, revisedOn, year any
+				var latest any = ""
+				st := b.st.number
+				if c.Unit == "USD" {
+					st = b.st.usd
+				}
 				if c.HasValue() {
-					st := b.st.number
-					if c.Unit == "USD" {
-						st = b.st.usd
-					}
 					value = excelize.Cell{Value: num(c.Amount), StyleID: st}
+					latest = num(c.LatestAmount())
 					if r := c.LatestRevision(); r != nil {
 						revised = excelize.Cell{Value: num(r.Amount), StyleID: st}
 						revisedQ = text(qualifierText(r.Qualifier), b.st.top)
@@ -112,7 +117,7 @@ func (b *builder) claims() error {
 					text(qualifierText(c.Qualifier), b.st.top), text(c.Hedge, b.st.wrap), text(c.Hedged(), b.st.wrap),
 					text(c.Span.String(), b.st.top), year, text(c.Scope, b.st.top), text(c.By.ID, b.st.top), text(c.By.Name, b.st.wrap),
 					text(via(c), b.st.wrap), text(c.Admiralty(), b.st.top),
-					revised, revisedQ, revisedOn,
+					revised, revisedQ, revisedOn, formula(latestFormula(r), latest, st),
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.articles, r)), c.Articles(), b.st.top),
 					formula(fmt.Sprintf("%s!%s", quote(SheetMatrix), cell(m.independent, r)), c.Independent, b.st.top),
 					b.citeLink(c.Refs, c.FirstCite), text(yesNo(c.Straddles), b.st.top), text(c.Note, b.st.wrap),

@@ -77,7 +77,7 @@ func TestCitationsContinueOnMoreSheets(t *testing.T) {
 		links++
 	}
 	for r := 2; r <= len(s.Claims)+1; r++ {
-		ref := fmt.Sprintf("U%d", r)
+		ref := fmt.Sprintf("%s%d", claimColCitations, r)
 		_, target, _ := f.GetCellHyperLink(SheetClaims, ref)
 		c := s.Claims[r-2]
 		if len(c.Refs) == 0 {

@@ -352,6 +352,7 @@ func (b *builder) names() error {
 		{"ClaimID", SheetClaims, claimColID, b.lastClaim},
 		{"ClaimMetric", SheetClaims, claimColMetric, b.lastClaim},
 		{"ClaimValue", SheetClaims, claimColValue, b.lastClaim},
+		{"ClaimLatest", SheetClaims, claimColLatest, b.lastClaim},
 		{"ClaimYear", SheetClaims, claimColYear, b.lastClaim},
 		{"ClaimScope", SheetClaims, claimColScope, b.lastClaim},
 		{"ClaimOriginator", SheetClaims, claimColOriginator, b.lastClaim},

@@ -341,12 +341,12 @@ func checkTotals(t *testing.T, program string, s *report.Summary, got map[string
 			ref := fmt.Sprintf("%s%d", colName(3+2*j), r)
 			want[ref] = ""
 			if rep.Claim != nil {
-				want[ref] = rep.Claim.Amount.String()
+				want[ref] = rep.Claim.LatestAmount().String()
 			}
 		}
 		lo, hi := "", ""
 		if y.HasReports {
-			lo, hi = y.Low.Amount.String(), y.High.Amount.String()
+			lo, hi = y.Low.LatestAmount().String(), y.High.LatestAmount().String()
 		}
 		n := max(len(s.YearOriginators)*2, 1)
 		want[fmt.Sprintf("%s%d", colName(3+n), r)] = lo
@@ -425,6 +425,7 @@ func recalcCases(t *testing.T) []wbCase {
 		{"edition-300", es, e},
 		{"undated-share", overlaySummary(t, "undated-share"), nil},
 		{"revisions-out-of-order", overlaySummary(t, "revisions-out-of-order"), nil},
+		{"revision-reorders-highest", overlaySummary(t, "revision-reorders-highest"), nil},
 	}
 	if *large {
 		cases = append(cases, wbCase{"synthetic-100k", benchdata.Summary(t, 100_000), nil})

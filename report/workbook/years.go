@@ -11,8 +11,9 @@ import (
 
 // years writes the yearly table: named incidents counted per year (their
 // amounts are never added: each has its own sources), each originator's
-// DPRK theft figure for the year (its highest when it gives several, with
-// the count), the lowest and highest of those side by side; then the
+// DPRK theft figure for the year at its latest value (its highest when it
+// gives several, with the count), the lowest and highest of those side by
+// side; then the
 // multi-year figures as spans; and a chart of the years.
 func (b *builder) years() error {
 	s := b.s
@@ -69,9 +70,9 @@ func (b *builder) years() error {
 const yearFirstOrig = 3
 
 // yearRow is the yearly table's row r for year y: the incidents counted,
-// each originator's highest theft figure for the year (a formula over the
-// Claims sheet with the criteria of report.IsTheft), and the lowest and
-// highest of those.
+// each originator's highest theft figure for the year at its latest value
+// (a formula over the Claims sheet's Latest value column with the criteria
+// of report.IsTheft), and the lowest and highest of those.
 func (b *builder) yearRow(y *report.YearRow, r int) []any {
 	row := []any{
 		excelize.Cell{Value: y.Year, StyleID: b.st.year},
@@ -84,19 +85,15 @@ func (b *builder) yearRow(y *report.YearRow, r int) []any {
 		crit := theftCriteria(fmt.Sprintf("$A%d", r), strLit(o.ID))
 		rep := y.ByOriginator[i]
 		var cached any = ""
-		worded := ""
 		if c := rep.Claim; c != nil {
-			cached = num(c.Amount)
-			worded = c.Hedged()
-			if rep.Count > 1 {
-				worded += fmt.Sprintf("; highest of its %d figures for the year", rep.Count)
-			}
+			cached = num(c.LatestAmount())
 		}
+		worded := reportWords(rep)
 		valueCells = append(valueCells, cell(yearFirstOrig+2*i, r))
 		row = append(row,
 			// The mean of the figures flagged highest on Claims (equal,
 			// when several tie): the highest, without array formulas.
-			formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",SUMIFS(ClaimValue,%s,ClaimTop,1)/COUNTIFS(%s,ClaimTop,1))`, crit, crit, crit), cached, b.st.usd),
+			formula(fmt.Sprintf(`IF(COUNTIFS(%s)=0,"",SUMIFS(ClaimLatest,%s,ClaimTop,1)/COUNTIFS(%s,ClaimTop,1))`, crit, crit, crit), cached, b.st.usd),
 			text(worded, b.st.wrap))
 	}
 	list := strings.Join(valueCells, ",")
@@ -105,13 +102,9 @@ func (b *builder) yearRow(y *report.YearRow, r int) []any {
 		row = append(row, nil)
 	}
 	var lo, hi any = "", ""
-	reports, worded := 0, ""
+	reports := 0
 	if y.HasReports {
-		lo, hi = num(y.Low.Amount), num(y.High.Amount)
-		worded = y.Low.Hedged() + " (" + y.Low.By.Name + ")"
-		if y.High != y.Low {
-			worded += " to " + y.High.Hedged() + " (" + y.High.By.Name + ")"
-		}
+		lo, hi = num(y.Low.LatestAmount()), num(y.High.LatestAmount())
 	}
 	for _, rep := range y.ByOriginator {
 		if rep.Claim != nil {
@@ -122,8 +115,37 @@ func (b *builder) yearRow(y *report.YearRow, r int) []any {
 		formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MIN(%s))`, list, list), lo, b.st.usd),
 		formula(fmt.Sprintf(`IF(COUNT(%s)=0,"",MAX(%s))`, list, list), hi, b.st.usd),
 		formula(fmt.Sprintf(`COUNT(%s)`, list), reports, b.st.top),
-		text(worded, b.st.wrap),
+		text(rangeWords(y), b.st.wrap),
 	)
+}
+
+// reportWords is an originator's figure for a year as its "as worded" cell
+// words it: the latest figure with its qualifier and hedge, when and from
+// what it was revised (ClaimRow.LatestWords), and how many figures it was
+// the highest of.
+func reportWords(rep report.Report) string {
+	if rep.Claim == nil {
+		return ""
+	}
+	w := rep.Claim.LatestWords()
+	if rep.Count > 1 {
+		w += fmt.Sprintf("; highest of its %d figures for the year", rep.Count)
+	}
+	return w
+}
+
+// rangeWords is a year's lowest to highest figure, each as its latest
+// figure with its originator: "$660.5 million (revised 19 Dec 2024; first
+// published as about $1 billion) (Chainalysis) to …".
+func rangeWords(y *report.YearRow) string {
+	if !y.HasReports {
+		return ""
+	}
+	w := y.Low.LatestWords() + " (" + y.Low.By.Name + ")"
+	if y.High != y.Low {
+		w += " to " + y.High.LatestWords() + " (" + y.High.By.Name + ")"
+	}
+	return w
 }
 
 // spansTable writes the multi-year figures under the yearly table, kept
@@ -148,7 +170,7 @@ func (b *builder) spansTable(sh *sheet) error {
 		}
 	}
 	sh.skip(1)
-	return sh.put(text("Each originator column is that originator's own figure for the year: its highest when it gives several. Figures from different originators, and amounts of named incidents, are never added together.", b.st.aside))
+	return sh.put(text("Each originator column is that originator's own figure for the year, at its latest value (a revision replaces the figure first published): its highest when it gives several. Figures from different originators, and amounts of named incidents, are never added together.", b.st.aside))
 }
 
 func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
@@ -176,7 +198,7 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 		Type:   excelize.Col,
 		Series: series,
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: "DPRK-attributed theft by year: each originator's highest figure (USD); qualifiers and hedges are in the table",
+			Text: "DPRK-attributed theft by year: each originator's latest figure, its highest when several (USD); qualifiers, hedges and revisions are in the table",
 			Font: ink(12, true),
 		}}},
 		Legend: excelize.ChartLegend{Position: "bottom", Font: ink(10, false)},
@@ -200,11 +222,20 @@ func theftCriteria(year, originator string) string {
 
 // yearTopFormula is the Claims sheet's "highest of its originator's theft
 // figures for the year" for row r: 1 when the row is a single-year theft
-// figure (report.IsTheft) that no figure of the same originator for the
-// same year exceeds, as Summary.IsYearHighest decides.
+// figure (report.IsTheft) whose latest value no figure of the same
+// originator for the same year exceeds, as Summary.IsYearHighest decides.
 func yearTopFormula(r int) string {
 	at := func(col string) string { return col + strconv.Itoa(r) }
-	return fmt.Sprintf(`IF(AND(%s=%s,%s=%s,ISNUMBER(%s)),IF(COUNTIFS(%s,ClaimValue,">"&%s)=0,1,0),0)`,
+	return fmt.Sprintf(`IF(AND(%s=%s,%s=%s,ISNUMBER(%s)),IF(COUNTIFS(%s,ClaimLatest,">"&%s)=0,1,0),0)`,
 		at(claimColMetric), strLit(report.TheftMetric), at(claimColScope), strLit(report.DPRKScope), at(claimColYear),
-		theftCriteria(at(claimColYear), at(claimColOriginator)), at(claimColValue))
+		theftCriteria(at(claimColYear), at(claimColOriginator)), at(claimColLatest))
+}
+
+// latestFormula is the Claims sheet's "Latest value" for row r: the latest
+// revision where there is one, else the figure itself, else blank (a
+// statement), as report.ClaimRow.LatestAmount decides. The yearly table's
+// formulas read figures through it (the defined name ClaimLatest).
+func latestFormula(r int) string {
+	rev, val := claimColRevised+strconv.Itoa(r), claimColValue+strconv.Itoa(r)
+	return fmt.Sprintf(`IF(ISNUMBER(%s),%s,IF(ISNUMBER(%s),%s,""))`, rev, rev, val, val)
 }
