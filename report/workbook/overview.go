@@ -101,7 +101,7 @@ func (b *builder) overviewSheets(sh *sheet) error {
 	}
 	sheetRows := [][2]string{
 		{SheetIncidents, "One row per named theft: date, amount with its qualifier and the spread of estimates, actor, attribution basis and confidence, citations."},
-		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade and the source that earned its letter, latest revision, articles and independent originators."},
+		{SheetClaims, "Every figure and attributable statement: value, unit, qualifier, hedge, period, scope, originator and relays, Admiralty grade and the source that earned its letter, latest revision and latest value, articles and independent originators."},
 		{SheetRevisions, "Every later value a claim's originator published: its own value, qualifier, date, note and sources, worded as the Claims sheet words a figure."},
 		{SheetCitations, "One row per citation: the fact it supports, the source and paragraph, how that source words the figure, the excerpt and notes."},
 	}
@@ -112,7 +112,7 @@ func (b *builder) overviewSheets(sh *sheet) error {
 	}
 	sheetRows = append(sheetRows, [][2]string{
 		{SheetConflicts, "Quantities reported with different values, found by the program: each figure side by side, never averaged."},
-		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure with its wording; multi-year figures kept whole; a chart."},
+		{SheetYears, "Per year: named incidents counted, and each originator's DPRK theft figure at its latest value (as revised), with its wording; multi-year figures kept whole; a chart."},
 		{SheetMatrix, "Claims × articles. Shading shows whether a figure is confirmed by independent originators or merely relayed."},
 		{SheetSources, "The numbered bibliography, with the same numbers as the PDF briefing: articles [1], [2] … and references [R1], [R2] …."},
 	}...)
