@@ -63,15 +63,15 @@ func TestJudgmentsDefault(t *testing.T) {
 	for _, j := range js {
 		topics = append(topics, j.Topic)
 	}
-	want := "Scale|Latest year, 2025|Purpose|Most uncertain"
+	want := "Scale|Latest year, 2025|Share of foreign-currency revenue|Most uncertain"
 	if got := strings.Join(topics, "|"); got != want {
 		t.Errorf("topics\n got %s\nwant %s", got, want)
 	}
 	for topic, want := range map[string]string{
-		"Scale":             "It is likely that DPRK-linked theft over 2024–Sep 2025 exceeded $2.5 billion.",
-		"Latest year, 2025": "It is likely that DPRK-linked theft in 2025 exceeded $1.5 billion.",
-		"Purpose":           "It is likely that the share of foreign-currency revenue is above 20%.",
-		"Most uncertain":    "It is very likely that DPRK-linked theft in 2022 exceeded $500 million.",
+		"Scale":                             "It is likely that DPRK-linked theft over 2024–Sep 2025 exceeded $2.5 billion.",
+		"Latest year, 2025":                 "It is likely that DPRK-linked theft in 2025 exceeded $1.5 billion.",
+		"Share of foreign-currency revenue": "It is likely that the share of foreign-currency revenue is above 20%.",
+		"Most uncertain":                    "It is very likely that DPRK-linked theft in 2022 exceeded $500 million.",
 	} {
 		if j := judgment(t, js, topic); j.Estimate != want {
 			t.Errorf("%s: estimate %q, want %q", topic, j.Estimate, want)
@@ -80,7 +80,7 @@ func TestJudgmentsDefault(t *testing.T) {
 	if j := judgment(t, js, "Most uncertain"); j.Confidence != "low" || !strings.Contains(j.Basis, "2.4 times the lowest") {
 		t.Errorf("most uncertain: confidence %s, basis %q", j.Confidence, j.Basis)
 	}
-	if j := judgment(t, js, "Purpose"); !strings.Contains(j.Basis, "Lowered: a hedge on the figure of an unnamed member state") {
+	if j := judgment(t, js, "Share of foreign-currency revenue"); !strings.Contains(j.Basis, "Lowered: a hedge on the figure of an unnamed member state") {
 		t.Errorf("purpose: the single member state's hedge does not lower the term: %q", j.Basis)
 	}
 }

@@ -233,7 +233,8 @@ func attributed(c *ClaimRow) string {
 	return c.LatestWords() + " (" + who + ")"
 }
 
-// purposeJudgment judges the share estimated by the most originators.
+// purposeJudgment judges the share of revenue or funding estimated by the
+// most originators; its topic is the share's own label.
 func (s *Summary) purposeJudgment(used map[Quantity]bool) *Judgment {
 	shares := s.shareClaims()
 	var best []*ClaimRow
@@ -250,7 +251,7 @@ func (s *Summary) purposeJudgment(used map[Quantity]bool) *Judgment {
 	if best == nil {
 		return nil
 	}
-	j := &Judgment{Topic: "Purpose", Claims: best}
+	j := &Judgment{Topic: best[0].Measure.Label, Claims: best}
 	judge(j, bq, best)
 	j.Finding = Capital(SubjectWords(bq, best[0].Measure)) + ": " + figureList(best) + "."
 	return j
