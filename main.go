@@ -134,8 +134,8 @@ func parseFlags(args []string) (config, *pflag.FlagSet, error) {
 	fs := pflag.NewFlagSet("dprkreport", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`: .pdf (briefing), .md (its Markdown), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables); repeatable; - for stdout (with --format)")
-	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf, md, xlsx, stix or json")
+	fs.StringArrayVarP(&cfg.outputs, "output", "o", nil, "write an artifact to `FILE`: .pdf (briefing), .md (its Markdown), .html (its accessible page), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables); repeatable; - for stdout (with --format)")
+	fs.StringVar(&cfg.format, "format", "", "write -o - as `FMT`: pdf, md, html, xlsx, stix or json")
 	fs.StringVarP(&cfg.data, "data", "d", "", "read the dataset from `DIR` (default: the embedded dataset)")
 	fs.StringVar(&cfg.templates, "templates", "", "read the briefing templates from `DIR` (default: the embedded templates)")
 	fs.StringVar(&cfg.font, "font", "", "draw what the built-in fonts lack (Hangul, say) with the TrueType font `FILE`")
@@ -194,6 +194,7 @@ Options:
 	b.WriteString(`
 Examples:
   $ dprkreport -o brief.pdf                  # the briefing, from the embedded dataset
+  $ dprkreport -o brief.html                 # the accessible briefing, one HTML file
   $ dprkreport                               # out/briefing.pdf and out/workbook.xlsx
   $ dprkreport -o - --format pdf > brief.pdf # to stdout, for pipes
   $ dprkreport --init mydata                 # a dataset and templates to edit

@@ -30,7 +30,7 @@ import (
 // artifact is one output asked for.
 type artifact struct {
 	path   string // "-" for stdout
-	format string // "pdf", "md", "xlsx", "stix" or "json"
+	format string // "pdf", "md", "html", "xlsx", "stix" or "json"
 	size   int64
 	desc   string // "6 pages"
 }
@@ -42,7 +42,7 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-var formats = map[string]string{".pdf": "pdf", ".md": "md", ".xlsx": "xlsx", ".json": "json"}
+var formats = map[string]string{".pdf": "pdf", ".md": "md", ".html": "html", ".xlsx": "xlsx", ".json": "json"}
 
 // formatOf is the format an output's name asks for: by its extension, and
 // .stix.json for the STIX bundle; "" when unknown.
@@ -54,9 +54,9 @@ func formatOf(path string) string {
 }
 
 // textFormats may go to a terminal.
-var textFormats = []string{"md", "stix", "json"}
+var textFormats = []string{"md", "html", "stix", "json"}
 
-const formatHint = "name outputs with .pdf (briefing), .md (briefing as Markdown), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables), e.g. -o brief.pdf"
+const formatHint = "name outputs with .pdf (briefing), .md (briefing as Markdown), .html (briefing as an accessible page), .xlsx (workbook), .stix.json (STIX 2.1 bundle) or .json (tables), e.g. -o brief.pdf"
 
 // defaultOutputs are written when no -o is given.
 var defaultOutputs = []string{filepath.Join("out", "briefing.pdf"), filepath.Join("out", "workbook.xlsx")}
@@ -108,7 +108,7 @@ func execute(cfg config, stdout io.Writer, u *ui) error {
 	}
 	// --check composes the briefing as a render would, so that it rejects
 	// what the render would; a workbook alone needs only the numbering.
-	b, err := build(cfg, in, u, cfg.check || slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" || a.format == "md" }))
+	b, err := build(cfg, in, u, cfg.check || slices.ContainsFunc(arts, func(a *artifact) bool { return a.format == "pdf" || a.format == "md" || a.format == "html" }))
 	if err != nil {
 		return err
 	}
@@ -306,6 +306,11 @@ func render(w io.Writer, a *artifact, b *built, wopt workbook.Options, in *input
 			return fmt.Errorf("write briefing Markdown: %w", err)
 		}
 		a.desc = "Markdown"
+	case "html":
+		if err := briefing.RenderHTML(w, b.doc, briefing.Options{Date: wopt.Date, Version: wopt.Version}); err != nil {
+			return fmt.Errorf("render HTML briefing: %w", err)
+		}
+		a.desc = "HTML"
 	case "xlsx":
 		if err := workbook.Write(w, b.sum, wopt); err != nil {
 			return fmt.Errorf("render workbook: %w", err)
@@ -334,8 +339,8 @@ func checkFlags(cfg config) error {
 		return usageError("--force goes with --init", "")
 	case cfg.check && len(cfg.outputs) > 0:
 		return usageError("--check writes nothing; drop -o or --check", "")
-	case cfg.format != "" && !slices.Contains([]string{"pdf", "md", "xlsx", "stix", "json"}, cfg.format):
-		return usageError(fmt.Sprintf("--format %q is not pdf, md, xlsx, stix or json", cfg.format), "")
+	case cfg.format != "" && !slices.Contains([]string{"pdf", "md", "html", "xlsx", "stix", "json"}, cfg.format):
+		return usageError(fmt.Sprintf("--format %q is not pdf, md, html, xlsx, stix or json", cfg.format), "")
 	case cfg.from < 0 || cfg.to < 0 || (cfg.from != 0 && (cfg.from < 1900 || cfg.from > 2999)) || (cfg.to != 0 && (cfg.to < 1900 || cfg.to > 2999)):
 		return usageError("--from and --to take a year such as 2023", "")
 	case cfg.from != 0 && cfg.to != 0 && cfg.from > cfg.to:
@@ -360,7 +365,7 @@ func plan(cfg config, toTerminal bool) ([]*artifact, error) {
 		a := &artifact{path: p}
 		if p == "-" {
 			if cfg.format == "" {
-				return nil, usageError("-o - needs --format pdf, md, xlsx, stix or json", "")
+				return nil, usageError("-o - needs --format pdf, md, html, xlsx, stix or json", "")
 			}
 			if toTerminal && !slices.Contains(textFormats, cfg.format) {
 				return nil, usageError("-o - would write a binary "+strings.ToUpper(cfg.format)+" to the terminal", "redirect it: dprkreport -o - --format "+cfg.format+" > FILE, or pipe it")

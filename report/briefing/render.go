@@ -148,6 +148,9 @@ func Render(w io.Writer, doc *Doc, opt Options) (pages int, err error) {
 // docLang is the briefing's language (BCP 47): its templates are English.
 const docLang = "en"
 
+// docSubject describes the briefing in the PDF's metadata and the page's.
+const docSubject = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
+
 func (r *renderer) setup() {
 	pdf := r.pdf
 	s := r.doc.Summary
@@ -159,7 +162,7 @@ func (r *renderer) setup() {
 	pdf.SetModificationDate(date)
 	// The Info dictionary, and the same entries as XMP metadata.
 	const (
-		subject = "Open-source briefing: DPRK theft of cryptocurrency, the figures and their sources"
+		subject = docSubject
 		creator = "dprkreport"
 	)
 	producer := report.Program(r.opt.Version) + " with gofpdf 1.16.2"
@@ -221,18 +224,26 @@ const MaxLinkLen = 2048
 // a javascript:, file: or data: link from an edited template would be live
 // in a reader's PDF viewer. The first refused link is the render's error.
 func (r *renderer) checkLink(target string) string {
-	if strings.HasPrefix(target, "#") {
-		return target
-	}
-	u, err := url.Parse(target)
-	ok := err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Host != "" && len(target) <= MaxLinkLen
-	if !ok {
+	if err := linkAllowed(target); err != nil {
 		if r.linkErr == nil {
-			r.linkErr = fmt.Errorf("link to %q: only http(s) addresses of at most %d characters and #anchors may be links", shortText(target, 60), MaxLinkLen)
+			r.linkErr = err
 		}
 		return ""
 	}
 	return target
+}
+
+// linkAllowed is the one link rule of both renderers: internal anchors,
+// and http(s) addresses of at most MaxLinkLen characters.
+func linkAllowed(target string) error {
+	if strings.HasPrefix(target, "#") {
+		return nil
+	}
+	u, err := url.Parse(target)
+	if err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Host != "" && len(target) <= MaxLinkLen {
+		return nil
+	}
+	return fmt.Errorf("link to %q: only http(s) addresses of at most %d characters and #anchors may be links", shortText(target, 60), MaxLinkLen)
 }
 
 // shortText cuts s to n characters for a message.
