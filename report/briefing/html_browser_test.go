@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -294,30 +293,41 @@ func checkTaggedPrint(t *testing.T, tab context.Context, pdfinfo, dir string) {
 }
 
 // shoot writes screenshots of the page at a desktop width and at the
-// width of an A4 page, printed.
+// width of an A4 page with the print stylesheet: the top, the chart and
+// the bibliography.
 func shoot(t *testing.T, tab context.Context, dir string) {
 	t.Helper()
 	for _, v := range []struct {
 		name  string
 		width int64
 		media string
-	}{{"briefing-desktop.png", 1280, ""}, {"briefing-print.png", 794, "print"}} {
-		png, err := chromedp.Run(tab, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
-			if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.width, 900)); err != nil {
-				return nil, err
+	}{{"desktop", 1280, ""}, {"print", 794, "print"}} {
+		for _, at := range []struct{ name, js string }{
+			{"top", "window.scrollTo(0, 0)"},
+			{"chart", `document.querySelector(".chart-block").scrollIntoView()`},
+			{"sources", `document.querySelector(".entry").scrollIntoView()`},
+		} {
+			png, err := chromedp.Run(tab, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+				if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(v.width, 900)); err != nil {
+					return nil, err
+				}
+				if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: v.media}); err != nil {
+					return nil, err
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](at.js)); err != nil {
+					return nil, err
+				}
+				return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
-			if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: v.media}); err != nil {
-				return nil, err
+			file := filepath.Join(dir, "briefing-"+v.name+"-"+at.name+".png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
 			}
-			return chromedp.Run(ctx, chromedp.FullScreenshot(90))
-		})
-		if err != nil {
-			t.Fatal(err)
+			t.Logf("wrote %s", file)
 		}
-		if err := os.WriteFile(filepath.Join(dir, v.name), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Println("wrote", filepath.Join(dir, v.name))
 	}
 }
 

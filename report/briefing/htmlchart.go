@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"strings"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/shopspring/decimal"
@@ -103,8 +104,8 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 	}
 	maxV, step := niceScale(top.InexactFloat64())
 	scaleY := func(v float64) float64 { return svgPlotY + svgPlotH - v/maxV*svgPlotH }
-	legendY := svgPlotY + svgPlotH + 40 + svgBracketHeight*float64(len(spans))
-	height := legendY + 20*float64(1+len(s.YearOriginators)/3)
+	legend := layLegend(s.YearOriginators, svgPlotY+svgPlotH+66+svgBracketHeight*float64(len(spans)))
+	height := legend[len(legend)-1].y + 12
 
 	first, last := s.Years[0].Year, s.Years[len(s.Years)-1].Year
 	fmt.Fprintf(w, "<figure>\n<svg role=\"img\" aria-labelledby=\"%[1]s-title %[1]s-desc\" viewBox=\"0 0 %.0f %.0f\" xmlns=\"http://www.w3.org/2000/svg\">\n", id, svgW, height)
@@ -123,11 +124,16 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 		cx := svgPlotX + slot*(float64(i)+0.5)
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d</text>", cx, base+15, y.Year)
 		if y.Incidents > 0 {
-			fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small\">%s</text>", cx, base+27, html.EscapeString(report.Plural(y.Incidents, "named incident")))
+			for k, l := range wrapWords(report.Plural(y.Incidents, "named incident"), slot-4, 10) {
+				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small\">%s</text>", cx, base+27+11*float64(k), html.EscapeString(l))
+			}
 		}
 		if !y.HasReports {
-			fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small note\">no single-year</text>", cx, base-22)
-			fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small note\">figure</text>\n", cx, base-10)
+			lines := wrapWords("no single-year figure", slot-4, 10)
+			for k, l := range lines {
+				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small note\">%s</text>", cx, base-8-11*float64(len(lines)-1-k), l)
+			}
+			w.WriteString("\n")
 			continue
 		}
 		lo, hi := scaleY(y.Low.Amount.InexactFloat64()), scaleY(y.High.Amount.InexactFloat64())
@@ -145,7 +151,7 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 		w.WriteString("\n")
 	}
 	// Multi-year figures: a bracket under the years each covers.
-	by := base + 40
+	by := base + 50
 	for k, c := range spans {
 		a, b := spanYears(s.Years, c)
 		if a < 0 {
@@ -156,22 +162,52 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"small\">%s</text>\n", (xa+xb)/2, by+13, html.EscapeString(labels.spans[k]))
 		by += svgBracketHeight
 	}
-	// Legend.
-	lx, ly := svgPlotX, legendY
-	item := func(swatch, label string) {
-		fmt.Fprintf(w, swatch, lx+4, ly-4)
-		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", lx+12, ly, html.EscapeString(label))
-		lx += svgTextW(label, 12) + 34
-		if lx > svgW-160 {
-			lx, ly = svgPlotX, ly+20
-		}
+	for _, it := range legend {
+		fmt.Fprintf(w, it.swatch, it.x+4, it.y-4)
+		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", it.x+12, it.y, html.EscapeString(it.label))
 	}
-	for j, o := range s.YearOriginators {
-		item("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\""+rgb(seriesColors[j%len(seriesColors)])+"\"/>", o.Name)
-	}
-	item("<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"10\" transform=\"translate(-3 -5)\" class=\"bar\"/>", "low–high of reports")
 	w.WriteString("</svg>\n</figure>\n")
 	writeChartTables(w, s, labels, spans)
+}
+
+// legendItem is one entry of the chart's legend, placed.
+type legendItem struct {
+	swatch, label string
+	x, y          float64
+}
+
+// layLegend places the originators' colours and the bar's meaning in rows
+// from y down, each row as wide as the chart.
+func layLegend(origs []*report.OriginatorRow, y float64) []legendItem {
+	var items []legendItem
+	for j, o := range origs {
+		items = append(items, legendItem{swatch: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"" + rgb(seriesColors[j%len(seriesColors)]) + "\"/>", label: o.Name})
+	}
+	items = append(items, legendItem{swatch: "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"10\" transform=\"translate(-3 -5)\" class=\"bar\"/>", label: "low–high of reports"})
+	x := svgPlotX
+	for i := range items {
+		w := svgTextW(items[i].label, 12) + 30
+		if x > svgPlotX && x+w > svgW {
+			x, y = svgPlotX, y+20
+		}
+		items[i].x, items[i].y = x, y
+		x += w
+	}
+	return items
+}
+
+// wrapWords breaks s into lines of at most width at size px (a word longer
+// than that stands alone).
+func wrapWords(s string, width, size float64) []string {
+	var lines []string
+	for _, word := range strings.Fields(s) {
+		if n := len(lines); n > 0 && svgTextW(lines[n-1]+" "+word, size) <= width {
+			lines[n-1] += " " + word
+			continue
+		}
+		lines = append(lines, word)
+	}
+	return lines
 }
 
 func rgb(c [3]int) string { return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]) }
