@@ -42,6 +42,9 @@ func Compose(s *report.Summary, e *edition.Edition, t *Templates) (*Doc, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := checkLinks(md); err != nil {
+		return nil, err
+	}
 	return &Doc{Markdown: md, Summary: s, Numbering: num}, nil
 }
 

@@ -59,24 +59,35 @@ func TestRunawayTemplateIsBounded(t *testing.T) {
 	}
 }
 
-// Only http(s) addresses and internal anchors become links.
+// Only http(s) addresses and internal anchors become links: Compose (so
+// --check) refuses any other, and so do both renderers, given Markdown
+// that did not come through Compose.
 func TestLinkSchemes(t *testing.T) {
+	const refused = "only http(s) addresses of at most 2048 characters and #anchors may be links"
+	good := compose(t, load(t, nil), nil)
 	for _, link := range []string{
 		"javascript:alert(1)", "JavaScript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>",
 		"ftp://example.org/x", "//example.org/x", "https://example.org/" + strings.Repeat("a", briefing.MaxLinkLen),
 	} {
 		t.Run(link[:min(len(link), 20)], func(t *testing.T) {
-			tmpl, err := briefing.Parse(mainWith(t, "\n[click]("+link+")\n\n<"+link+">\n"))
+			extra := "\n[click](" + link + ")\n\n<" + link + ">\n"
+			tmpl, err := briefing.Parse(mainWith(t, extra))
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := briefing.Compose(load(t, nil), nil, tmpl)
-			if err != nil {
-				t.Fatal(err)
+			if _, err := briefing.Compose(load(t, nil), nil, tmpl); err == nil || !strings.Contains(err.Error(), refused) {
+				t.Fatalf("Compose = %v, want a refused link", err)
 			}
-			_, err = briefing.Render(&bytes.Buffer{}, doc, briefing.Options{Date: buildDate})
-			if err == nil || !strings.Contains(err.Error(), "only http(s) addresses of at most 2048 characters and #anchors may be links") {
-				t.Fatalf("Render = %v, want a refused link", err)
+			doc := *good
+			doc.Markdown = append(bytes.Clone(good.Markdown), extra...)
+			_, err = briefing.Render(&bytes.Buffer{}, &doc, briefing.Options{Date: buildDate})
+			if err == nil || !strings.Contains(err.Error(), refused) {
+				t.Errorf("Render = %v, want a refused link", err)
+			}
+			var page bytes.Buffer
+			err = briefing.RenderHTML(&page, &doc, briefing.Options{})
+			if err == nil || !strings.Contains(err.Error(), refused) || page.Len() > 0 {
+				t.Errorf("RenderHTML = %v (%d bytes), want a refused link and nothing written", err, page.Len())
 			}
 		})
 	}
