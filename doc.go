@@ -1,6 +1,6 @@
 // Dprkreport compiles a curated dataset on North Korean (DPRK) theft of
 // cryptocurrency into an analyst's workbook (.xlsx) and a cited briefing
-// (.pdf).
+// (.pdf), and the same briefing as one accessible HTML page (.html).
 //
 // Usage:
 //
@@ -13,13 +13,13 @@
 //
 //	-o, --output FILE
 //		Write an artifact to FILE, its format taken from the extension:
-//		.pdf (the briefing), .xlsx (the workbook), .stix.json (a STIX 2.1
-//		bundle for OpenCTI or MISP), .json (the workbook's tables as
-//		JSON) or .md (the briefing's composed Markdown, the chart as a
-//		table of its figures). Repeatable. -o - writes to stdout, with
-//		--format.
+//		.pdf (the briefing), .html (the same briefing as one accessible
+//		HTML page), .xlsx (the workbook), .stix.json (a STIX 2.1 bundle
+//		for OpenCTI or MISP), .json (the workbook's tables as JSON) or .md
+//		(the briefing's composed Markdown, the chart as a table of its
+//		figures). Repeatable. -o - writes to stdout, with --format.
 //	--format FMT
-//		The format of -o -: pdf, md, xlsx, stix or json.
+//		The format of -o -: pdf, md, html, xlsx, stix or json.
 //	-d, --data DIR
 //		Read the dataset from DIR: a folder of TOML files (dataset.toml,
 //		sources.toml, originators.toml, claims.toml, incidents.toml).

@@ -182,11 +182,12 @@ func usage(fs *pflag.FlagSet) string {
 	b.WriteString(`Usage: dprkreport [options]
 
 dprkreport compiles a curated dataset on North Korean (DPRK) theft of
-cryptocurrency into an analyst's workbook (.xlsx) and a cited briefing (.pdf).
-With no -o it writes both into out/. For threat-intelligence platforms it
-also writes a STIX 2.1 bundle (.stix.json, for OpenCTI or MISP) and the
-workbook's tables as JSON (.json, described by --schema json), and the
-briefing's own Markdown (.md), for pandoc and diffs.
+cryptocurrency into an analyst's workbook (.xlsx) and a cited briefing (.pdf,
+or an accessible .html page). With no -o it writes the .pdf and the .xlsx
+into out/. For threat-intelligence platforms it also writes a STIX 2.1
+bundle (.stix.json, for OpenCTI or MISP) and the workbook's tables as JSON
+(.json, described by --schema json), and the briefing's own Markdown (.md),
+for pandoc and diffs.
 
 Options:
 `)
