@@ -10,9 +10,12 @@ import (
 
 // overview writes the first sheet: what the workbook is built from, the
 // headline counts as formulas over the other sheets, what each sheet
-// holds, and the legends of the codes.
+// holds, and the legends of the codes. Its title is in A1; it merges no
+// cells (a screen reader reads merged cells out of order, and Excel's
+// Accessibility Checker warns of them): each text is one cell of the wide
+// column B.
 func (b *builder) overview() error {
-	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 22, 60}})
+	sh := b.stream(SheetOverview, sheetSetup{widths: []float64{44, 76, 16}})
 	for _, part := range []func(*sheet) error{b.overviewAbout, b.overviewCounts, b.overviewSheets, b.overviewLegends} {
 		if err := part(sh); err != nil {
 			return err
@@ -54,7 +57,7 @@ func (b *builder) overviewAbout(sh *sheet) error {
 			return err
 		}
 	}
-	return sh.putMerged(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap))
+	return sh.put(text("About", b.st.bold), text(s.Meta.Description, b.st.wrap))
 }
 
 // overviewCounts: the headline counts, each a formula over the sheet it
@@ -96,7 +99,7 @@ func (b *builder) overviewCounts(sh *sheet) error {
 func (b *builder) overviewSheets(sh *sheet) error {
 	s := b.s
 	sh.skip(1)
-	if err := b.headerRow(sh, "Sheet", "Holds", ""); err != nil {
+	if err := b.headerRow(sh, "Sheet", "Holds"); err != nil {
 		return err
 	}
 	sheetRows := [][2]string{
@@ -120,7 +123,7 @@ func (b *builder) overviewSheets(sh *sheet) error {
 		sheetRows = append([][2]string{{SheetChanges, "What changed since the previous edition, most important first: records added, removed, renamed and changed, revisions, citations, conflicts, independence. Claims and Incidents mark what moved in their last column."}}, sheetRows...)
 	}
 	for _, r := range sheetRows {
-		if err := sh.putMerged(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
+		if err := sh.put(b.sheetLink(r[0]), text(r[1], b.st.wrap)); err != nil {
 			return err
 		}
 	}
@@ -132,11 +135,11 @@ func (b *builder) overviewSheets(sh *sheet) error {
 func (b *builder) overviewLegends(sh *sheet) error {
 	legend := func(title string, rows [][2]string) error {
 		sh.skip(1)
-		if err := b.headerRow(sh, title, "Meaning", ""); err != nil {
+		if err := b.headerRow(sh, title, "Meaning"); err != nil {
 			return err
 		}
 		for _, r := range rows {
-			if err := sh.putMerged(text(r[0], b.st.top), text(r[1], b.st.wrap)); err != nil {
+			if err := sh.put(text(r[0], b.st.top), text(r[1], b.st.wrap)); err != nil {
 				return err
 			}
 		}

@@ -194,10 +194,6 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
 }
 
-func (sh *sheet) MergeCell(from, to string) error {
-	return sh.do(func(sw *excelize.StreamWriter) error { return sw.MergeCell(from, to) })
-}
-
 func (sh *sheet) AddTable(t *excelize.Table) error {
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.AddTable(t) })
 }
@@ -222,18 +218,6 @@ func (sh *sheet) Flush() error {
 func (sh *sheet) put(values ...any) error {
 	sh.row++
 	return sh.SetRow(cell(1, sh.row), values, sh.rowOpts(values)...)
-}
-
-// putMerged writes a label and a text that spans columns B and C.
-func (sh *sheet) putMerged(label, text any) error {
-	saved := sh.widths[1]
-	sh.widths[1] += sh.widths[2]
-	err := sh.put(label, text)
-	sh.widths[1] = saved
-	if err != nil {
-		return err
-	}
-	return sh.MergeCell(cell(2, sh.row), cell(3, sh.row))
 }
 
 // rowOpts gives a row the height its wrapped text needs.

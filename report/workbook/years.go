@@ -194,13 +194,18 @@ func (b *builder) yearChart(atRow, lastYearRow, firstO, nOrig int) error {
 	title := func(s string) excelize.ChartTitle {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: ink(10, true)}}}
 	}
+	const chartTitle = "DPRK-attributed theft by year: each originator's latest figure, its highest when several (USD); qualifiers, hedges and revisions are in the table"
 	return b.f.AddChart(SheetYears, cell(1, atRow), &excelize.Chart{
 		Type:   excelize.Col,
 		Series: series,
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: "DPRK-attributed theft by year: each originator's latest figure, its highest when several (USD); qualifiers, hedges and revisions are in the table",
+			Text: chartTitle,
 			Font: ink(12, true),
 		}}},
+		// The alternative text a screen reader says for the chart (the
+		// drawing's name and description): what it shows and where its
+		// figures are as text.
+		Format: excelize.GraphicOptions{Name: "Theft by year", AltText: b.chartAltText(chartTitle)},
 		Legend: excelize.ChartLegend{Position: "bottom", Font: ink(10, false)},
 		XAxis:  excelize.ChartAxis{Font: *ink(10, false), Title: title("Year")},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: *ink(10, false), Title: title("USD, millions"),
@@ -238,4 +243,17 @@ func yearTopFormula(r int) string {
 func latestFormula(r int) string {
 	rev, val := claimColRevised+strconv.Itoa(r), claimColValue+strconv.Itoa(r)
 	return fmt.Sprintf(`IF(ISNUMBER(%s),%s,IF(ISNUMBER(%s),%s,""))`, rev, rev, val, val)
+}
+
+// chartAltText describes the yearly chart for a reader who cannot see it:
+// its title, what the columns are, and that the table above holds the same
+// figures with what the chart leaves out.
+func (b *builder) chartAltText(title string) string {
+	s := b.s
+	years := ""
+	if n := len(s.Years); n > 0 {
+		years = " for " + report.YearRange{First: s.Years[0].Year, Last: s.Years[n-1].Year}.String()
+	}
+	return fmt.Sprintf("%s. Column chart%s: one column per originator (%s) and year, the originator's latest single-year figure in USD, its highest when it gives several; a year without a figure has no column, which is not zero. The table above the chart, on this sheet, holds the same figures with their qualifiers, hedges and wording, and the multi-year figures the chart leaves out.",
+		title, years, report.Plural(len(s.YearOriginators), "originator"))
 }
