@@ -89,6 +89,18 @@ func FuzzDataset(f *testing.F) {
 				t.Fatalf("PDF link to %q", m[1])
 			}
 		}
+		var page bytes.Buffer
+		if err := briefing.RenderHTML(&page, doc, briefing.Options{}); err != nil {
+			t.Fatalf("a valid dataset the HTML briefing cannot render: %v", err)
+		}
+		for _, m := range hrefRE.FindAllSubmatch(page.Bytes(), -1) {
+			if !bytes.HasPrefix(m[1], []byte("#")) && !bytes.HasPrefix(m[1], []byte("http://")) && !bytes.HasPrefix(m[1], []byte("https://")) {
+				t.Fatalf("HTML link to %q", m[1])
+			}
+		}
+		if m := activeRE.Find(page.Bytes()); m != nil {
+			t.Fatalf("the HTML page has %q", m)
+		}
 		var xlsx bytes.Buffer
 		if err := workbook.Write(&xlsx, s, workbook.Options{Date: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), Edition: e, Numbering: doc.Numbering}); err != nil {
 			t.Fatalf("a valid dataset the workbook cannot hold: %v", err)
@@ -119,6 +131,12 @@ func FuzzDataset(f *testing.F) {
 		}
 	})
 }
+
+var (
+	hrefRE = regexp.MustCompile(`href="([^"]*)"`)
+	// What in the page could load or run something.
+	activeRE = regexp.MustCompile(`<(script|img|iframe|object|embed|link|base|form)\b|<[^>]*\s(src|on[a-z]+|style)=`)
+)
 
 // inString reports whether the first occurrence of sub in formula lies
 // inside a string literal.
