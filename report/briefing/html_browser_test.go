@@ -93,7 +93,16 @@ func TestHTMLInChromium(t *testing.T) {
 			if err := chromedp.Do(tab, chromedp.Navigate("file://"+file)); err != nil {
 				t.Fatal(err)
 			}
-			checkAxe(t, tab, axe)
+			if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+				t.Fatalf("load axe-core: %v", err)
+			}
+			// A desktop and a phone: at 390 px the tables scroll sideways.
+			for _, width := range []int64{1280, 390} {
+				if err := chromedp.Do(tab, chromedp.EmulateViewport(width, 900)); err != nil {
+					t.Fatal(err)
+				}
+				checkAxe(t, tab, width)
+			}
 			checkLinks(t, tab)
 			pdfText := pdfToText(t, pdftotext, render(t, doc, nil))
 			checkSameText(t, domBlocks(t, tab), pdfText)
@@ -105,11 +114,9 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 }
 
-func checkAxe(t *testing.T, tab context.Context, axe []byte) {
+// checkAxe runs axe-core (loaded in the tab) with axeTags.
+func checkAxe(t *testing.T, tab context.Context, width int64) {
 	t.Helper()
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-		t.Fatalf("load axe-core: %v", err)
-	}
 	tags, _ := json.Marshal(axeTags)
 	type result struct {
 		Violations []struct {
@@ -125,7 +132,7 @@ func checkAxe(t *testing.T, tab context.Context, axe []byte) {
 		t.Fatalf("run axe: %v", err)
 	}
 	for _, v := range res.Violations {
-		t.Errorf("axe: %s (%s), %d elements, e.g. %s", v.ID, v.Help, len(v.Nodes), v.Nodes[0])
+		t.Errorf("axe at %d px: %s (%s), %d elements, e.g. %s", width, v.ID, v.Help, len(v.Nodes), v.Nodes[0])
 	}
 	// A page axe could not read passes nothing: make sure the rules ran.
 	if res.Passes < 10 {

@@ -105,7 +105,7 @@ func TestHTMLPage(t *testing.T) {
 	checkPage(t, page)
 	// The chart: an image with a title and a description, then its figures
 	// as a table.
-	for _, want := range []string{`<svg role="img" aria-labelledby="chart-1-title chart-1-desc"`, `<title id="chart-1-title">`, `<desc id="chart-1-desc">`, "<caption>The chart's figures by year</caption>"} {
+	for _, want := range []string{`<svg role="img" aria-labelledby="chart-1-title chart-1-desc"`, `<title id="chart-1-title">`, `<desc id="chart-1-desc">`, `<caption id="chart-1-years">The chart&#39;s figures by year</caption>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

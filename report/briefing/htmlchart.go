@@ -167,7 +167,7 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", it.x+12, it.y, html.EscapeString(it.label))
 	}
 	w.WriteString("</svg>\n</figure>\n")
-	writeChartTables(w, s, labels, spans)
+	writeChartTables(w, id, s, labels, spans)
 }
 
 // legendItem is one entry of the chart's legend, placed.
@@ -225,8 +225,9 @@ func chartDesc(s *report.Summary, spans int) string {
 // writeChartTables writes the chart's figures as tables: a row per year, a
 // column per originator; then the multi-year figures; then the hedges the
 // marks refer to.
-func writeChartTables(w util.BufWriter, s *report.Summary, l *chartLabels, spans []*report.ClaimRow) {
-	w.WriteString("<div class=\"table\">\n<table>\n<caption>The chart's figures by year</caption>\n<thead>\n<tr>\n<th scope=\"col\">Year</th>\n")
+func writeChartTables(w util.BufWriter, id string, s *report.Summary, l *chartLabels, spans []*report.ClaimRow) {
+	openTable(w, id+"-years", "The chart's figures by year", "")
+	w.WriteString("<thead>\n<tr>\n<th scope=\"col\">Year</th>\n")
 	for _, o := range s.YearOriginators {
 		fmt.Fprintf(w, "<th scope=\"col\">%s</th>\n", html.EscapeString(o.Name))
 	}
@@ -251,7 +252,8 @@ func writeChartTables(w util.BufWriter, s *report.Summary, l *chartLabels, spans
 	}
 	w.WriteString("</tbody>\n</table>\n</div>\n")
 	if len(spans) > 0 {
-		w.WriteString("<div class=\"table\">\n<table>\n<caption>The chart's multi-year figures</caption>\n<thead>\n<tr>\n<th scope=\"col\">Period</th>\n<th scope=\"col\">Figure</th>\n<th scope=\"col\">Originator</th>\n</tr>\n</thead>\n<tbody>\n")
+		openTable(w, id+"-spans", "The chart's multi-year figures", "")
+		w.WriteString("<thead>\n<tr>\n<th scope=\"col\">Period</th>\n<th scope=\"col\">Figure</th>\n<th scope=\"col\">Originator</th>\n</tr>\n</thead>\n<tbody>\n")
 		for _, c := range spans {
 			fmt.Fprintf(w, "<tr>\n<th scope=\"row\">%s</th>\n<td>%s</td>\n<td>%s</td>\n</tr>\n", html.EscapeString(c.Span.Human()), html.EscapeString(c.Hedged()), html.EscapeString(c.By.Name))
 		}

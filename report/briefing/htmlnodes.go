@@ -31,6 +31,7 @@ type htmlNodes struct {
 	anchored map[string]bool // ids the page sets
 	inSect   bool
 	navDone  bool
+	tables   int
 }
 
 func (h *htmlNodes) RegisterFuncs(reg grenderer.NodeRendererFuncRegisterer) {
@@ -78,7 +79,7 @@ func (h *htmlNodes) heading(w util.BufWriter, _ []byte, node ast.Node, entering 
 			if hd.annex {
 				class = ` class="annex"`
 			}
-			fmt.Fprintf(w, "<section aria-labelledby=\"%s\"%s>\n", hd.id, class)
+			fmt.Fprintf(w, "<section%s>\n", class)
 			h.inSect = true
 		}
 		h.anchored[hd.id] = true
@@ -229,7 +230,7 @@ func (h *htmlNodes) link(w util.BufWriter, _ []byte, node ast.Node, entering boo
 	w.WriteByte('"')
 	switch {
 	case strings.HasPrefix(dest, "#"):
-	case string(n.Text(h.src)) != dest:
+	case nodeText(n, h.src) != dest:
 		// Print shows where a link goes when its text does not say it.
 		w.WriteString(` class="ext"`)
 	}
@@ -283,8 +284,19 @@ func (h *htmlNodes) table(w util.BufWriter, _ []byte, node ast.Node, entering bo
 		w.WriteString("</table>\n</div>\n")
 		return ast.WalkContinue, nil
 	}
-	fmt.Fprintf(w, "<div class=\"table\">\n<table>\n<caption class=\"sr\">%s</caption>\n", html.EscapeString(h.plan.captions[node]))
+	h.tables++
+	openTable(w, fmt.Sprintf("table-%d", h.tables), h.plan.captions[node], "sr")
 	return ast.WalkContinue, nil
+}
+
+// openTable opens a table in a box that scrolls sideways when the table is
+// wider than the screen: a region named by the table's caption that the
+// keyboard can reach (WCAG 2.1.1), as a scrolling box must be.
+func openTable(w util.BufWriter, id, caption, class string) {
+	if class != "" {
+		class = fmt.Sprintf(" class=\"%s\"", class)
+	}
+	fmt.Fprintf(w, "<div class=\"table\" role=\"region\" aria-labelledby=\"%[1]s\" tabindex=\"0\">\n<table>\n<caption id=\"%[1]s\"%[2]s>%[3]s</caption>\n", id, class, html.EscapeString(caption))
 }
 
 func (h *htmlNodes) tableHeader(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
