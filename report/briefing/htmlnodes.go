@@ -75,11 +75,7 @@ func (h *htmlNodes) heading(w util.BufWriter, _ []byte, node ast.Node, entering 
 				h.navDone = true
 				h.writeNav(w)
 			}
-			class := ""
-			if hd.annex {
-				class = ` class="annex"`
-			}
-			fmt.Fprintf(w, "<section%s>\n", class)
+			w.WriteString("<section>\n")
 			h.inSect = true
 		}
 		h.anchored[hd.id] = true
@@ -180,10 +176,17 @@ func (h *htmlNodes) rawHTML(w util.BufWriter, _ []byte, node ast.Node, entering 
 	return ast.WalkSkipChildren, nil
 }
 
+// htmlBlock writes the template's page break (the PDF starts a page there;
+// print does) and the ids of anchors; no other raw HTML.
 func (h *htmlNodes) htmlBlock(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		h.spans(w, h.lines(node))
+	if !entering {
+		return ast.WalkSkipChildren, nil
 	}
+	raw := h.lines(node)
+	if pageBreak.Match(raw) {
+		w.WriteString("<div class=\"page-break\"></div>\n")
+	}
+	h.spans(w, raw)
 	return ast.WalkSkipChildren, nil
 }
 

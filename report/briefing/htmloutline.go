@@ -10,9 +10,7 @@ import (
 )
 
 // outline is what the HTML page knows of the document before it writes
-// it: each heading's level, id and text, which sections hold bibliography
-// entries (the annex, which print starts on a new page), and each table's
-// caption.
+// it: each heading's level, id and text, and each table's caption.
 type outline struct {
 	heads    map[ast.Node]*head
 	order    []*head
@@ -25,7 +23,6 @@ type head struct {
 	level int
 	id    string
 	text  string
-	annex bool
 }
 
 // newOutline walks the document once. Heading levels follow the PDF's
@@ -36,7 +33,7 @@ func newOutline(root ast.Node, src []byte) *outline {
 	o := &outline{heads: map[ast.Node]*head{}, captions: map[ast.Node]string{}}
 	ids := map[string]int{}
 	prev := 0
-	var sect, last *head
+	var last *head
 	tables := map[*head]int{}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -55,17 +52,12 @@ func newOutline(root ast.Node, src []byte) *outline {
 				o.title = text
 			}
 			if level == 2 {
-				sect = hd
 				o.sections++
 			}
 			o.heads[n] = hd
 			o.order = append(o.order, hd)
 			last = hd
 			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock:
-			if sect != nil && anchorIn(n, src) {
-				sect.annex = true
-			}
 		case *east.Table:
 			caption := "Table"
 			if last != nil {
@@ -81,22 +73,6 @@ func newOutline(root ast.Node, src []byte) *outline {
 		return ast.WalkContinue, nil
 	})
 	return o
-}
-
-func anchorIn(n ast.Node, src []byte) bool {
-	switch n := n.(type) {
-	case *ast.RawHTML:
-		return anchorTag.Match(rawBytes(n, src))
-	case *ast.HTMLBlock:
-		l := n.Lines()
-		for i := 0; i < l.Len(); i++ {
-			seg := l.At(i)
-			if anchorTag.Match(seg.Value(src)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // nodeText is the text of n's inlines as a reader sees it: escapes
