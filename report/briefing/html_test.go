@@ -11,6 +11,7 @@ import (
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/briefing"
+	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/templates"
 )
 
@@ -198,5 +199,19 @@ func TestHTMLEscapesDatasetText(t *testing.T) {
 	checkPage(t, page)
 	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt; [x](javascript:alert(3))") {
 		t.Error("the hostile title is not on the page as escaped text")
+	}
+}
+
+// The edition's page opens with what changed, checked like any page.
+func TestHTMLEdition(t *testing.T) {
+	base := defaultFS(t)
+	replaceIn(t, base, "incidents.toml", `attribution_basis = "technical"
+confidence = "low"`, `attribution_basis = "media"
+confidence = "moderate"`)
+	s := load(t, nil)
+	page := renderHTML(t, composeEdition(t, s, edition.Compare(load(t, base), s), nil))
+	checkPage(t, page)
+	if !strings.Contains(page, `<h2 id="sec-since-the-previous-edition`) {
+		t.Error("the edition's page has no section on what changed")
 	}
 }
