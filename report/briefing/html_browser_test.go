@@ -138,6 +138,7 @@ func checkAxe(t *testing.T, tab context.Context, width int64) {
 	if res.Passes < 10 {
 		t.Errorf("axe passed only %d rules; did it check the page?", res.Passes)
 	}
+	t.Logf("axe at %d px: %d rules passed, %d violated", width, res.Passes, len(res.Violations))
 }
 
 // checkLinks requires every #link to name an id of the page, and every
