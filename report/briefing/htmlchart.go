@@ -62,8 +62,12 @@ func writeChart(w util.BufWriter, s *report.Summary, id string) {
 	if c.SpansCaption != "" {
 		bracketsTop += 16
 	}
-	legend := layLegend(c, bracketsTop+svgBracketGap*float64(len(c.Spans))+12)
-	height := legend[len(legend)-1].y + 12
+	legendTop := bracketsTop + svgBracketGap*float64(len(c.Spans)) + 12
+	legend := layLegend(c, legendTop)
+	height := legendTop
+	if n := len(legend); n > 0 {
+		height = legend[n-1].y + 12
+	}
 
 	first, last := c.Years[0].Year, c.Years[len(c.Years)-1].Year
 	fmt.Fprintf(w, "<figure aria-labelledby=\"%s-caption\">\n<figcaption id=\"%[1]s-caption\">%s</figcaption>\n", id, html.EscapeString(c.Title))
