@@ -363,15 +363,7 @@ func (r *renderer) marker(x, y float64, s chartSeries, hollow bool) {
 		pdf.Rect(x-k, y-k, 2*k, 2*k, "FD")
 		return
 	}
-	var pts [][2]float64
-	switch s.Shape {
-	case shapeTriangle:
-		pts = [][2]float64{{x, y - 1.2*k}, {x + 1.1*k, y + 0.8*k}, {x - 1.1*k, y + 0.8*k}}
-	case shapeTriangleDown:
-		pts = [][2]float64{{x, y + 1.2*k}, {x + 1.1*k, y - 0.8*k}, {x - 1.1*k, y - 0.8*k}}
-	default: // diamond
-		pts = [][2]float64{{x, y - 1.25*k}, {x + 1.1*k, y}, {x, y + 1.25*k}, {x - 1.1*k, y}}
-	}
+	pts := markerPolygon(s.Shape, x, y, k)
 	pdf.MoveTo(pts[0][0], pts[0][1])
 	for _, q := range pts[1:] {
 		pdf.LineTo(q[0], q[1])

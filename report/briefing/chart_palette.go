@@ -40,3 +40,16 @@ func seriesColor(j int) [3]int { return seriesColors[j%len(seriesColors)] }
 func seriesShape(j int) shape {
 	return shape((j + j/len(seriesColors)) % int(numShapes))
 }
+
+// markerPolygon is the outline of a triangle, downward triangle or diamond
+// marker of radius k centred on x, y (y grows downwards, as on the PDF page
+// and in SVG): one geometry for both renderers.
+func markerPolygon(sh shape, x, y, k float64) [][2]float64 {
+	switch sh {
+	case shapeTriangle:
+		return [][2]float64{{x, y - 1.2*k}, {x + 1.1*k, y + 0.8*k}, {x - 1.1*k, y + 0.8*k}}
+	case shapeTriangleDown:
+		return [][2]float64{{x, y + 1.2*k}, {x + 1.1*k, y - 0.8*k}, {x - 1.1*k, y - 0.8*k}}
+	}
+	return [][2]float64{{x, y - 1.25*k}, {x + 1.1*k, y}, {x, y + 1.25*k}, {x - 1.1*k, y}} // diamond
+}

@@ -185,15 +185,7 @@ func svgMarker(x, y float64, s chartSeries, hollow bool) string {
 		k *= 0.9
 		return fmt.Sprintf("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", x-k, y-k, 2*k, 2*k) + attrs
 	}
-	var pts [][2]float64
-	switch s.Shape {
-	case shapeTriangle:
-		pts = [][2]float64{{x, y - 1.2*k}, {x + 1.1*k, y + 0.8*k}, {x - 1.1*k, y + 0.8*k}}
-	case shapeTriangleDown:
-		pts = [][2]float64{{x, y + 1.2*k}, {x + 1.1*k, y - 0.8*k}, {x - 1.1*k, y - 0.8*k}}
-	default: // diamond
-		pts = [][2]float64{{x, y - 1.25*k}, {x + 1.1*k, y}, {x, y + 1.25*k}, {x - 1.1*k, y}}
-	}
+	pts := markerPolygon(s.Shape, x, y, k)
 	var b strings.Builder
 	for _, p := range pts {
 		fmt.Fprintf(&b, "%.1f,%.1f ", p[0], p[1])
