@@ -183,14 +183,6 @@ func (s *Summary) direction(year int) (string, *ClaimRow) {
 	return fmt.Sprintf("%s figure for %d %s its %s for %d.", Capital(possessive(by.Name)), year, verb, series[by][prevYear].LatestWords(), prevYear), series[by][prevYear]
 }
 
-// possessive writes a name as a possessive: "Chainalysis'", "the MSMT's".
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
 // shareClaims are the DPRK shares of revenue or funding from named
 // originators, in the dataset's order.
 func (s *Summary) shareClaims() []*ClaimRow {
@@ -284,15 +276,6 @@ func (s *Summary) uncertainJudgment(used map[Quantity]bool) *Judgment {
 
 func confidenceRank(c string) int {
 	return cmp.Or(slices.Index([]string{"low", "moderate", "high"}, c), 0)
-}
-
-// lowerFirst lowers the first letter of a label used inside a sentence
-// ("Share of WMD programme funding" → "share of WMD programme funding").
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // MaxListed is how many figures a computed sentence lists before it counts

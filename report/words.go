@@ -84,3 +84,20 @@ func Wording(c dataset.Citation, qualifier, verb string, v decimal.Decimal, unit
 	}
 	return w
 }
+
+// possessive writes a name as a possessive: "Chainalysis'", "the MSMT's".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// lowerFirst lowers the first letter of a label used inside a sentence
+// ("Share of WMD programme funding" → "share of WMD programme funding").
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
