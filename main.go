@@ -17,8 +17,16 @@ import (
 func main() {
 	handleSignals()
 	tuneGC = true
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	for _, f := range atExit {
+		f()
+	}
+	os.Exit(code)
 }
+
+// atExit runs before a normal exit: the profiles of a binary built with
+// -tags profile (profile.go). Empty otherwise.
+var atExit []func()
 
 // handleSignals makes an interrupt or a termination request remove every
 // temporary file and put back every file a commit had replaced, then exit
