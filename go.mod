@@ -35,3 +35,5 @@ require (
 )
 
 replace github.com/xuri/efp => github.com/xuri/efp v0.0.2
+
+replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
