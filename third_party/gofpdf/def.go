@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 )
 
@@ -716,11 +717,44 @@ type fontDefType struct {
 }
 
 // generateFontID generates a font Id from the font definition
+//
+// Patched (PATCHES.md): the ID is the SHA-1 of the same JSON as before,
+// but the character widths, which are most of it (65,536 numbers for a
+// UTF-8 font), are written by strconv rather than by encoding/json's
+// reflection; the rest is still json.Marshal's (TestFontIDAsBefore).
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	cw := fdt.Cw
+	if cw == nil {
+		b, err := json.Marshal(&fdt)
+		return fmt.Sprintf("%x", sha1.Sum(b)), err
+	}
+	fdt.Cw = nil
 	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	if err != nil {
+		return "", err
+	}
+	// Without widths the field reads "Cw":null; a string's quotes are
+	// escaped in JSON, so the first such run of bytes is the field.
+	at := bytes.Index(b, []byte(`"Cw":null`))
+	if at < 0 {
+		return "", fmt.Errorf("font ID: no widths field in %s", b)
+	}
+	h := sha1.New()
+	h.Write(b[:at])
+	w := make([]byte, 0, 6*len(cw)+8)
+	w = append(w, `"Cw":[`...)
+	for i, n := range cw {
+		if i > 0 {
+			w = append(w, ',')
+		}
+		w = strconv.AppendInt(w, int64(n), 10)
+	}
+	w = append(w, ']')
+	h.Write(w)
+	h.Write(b[at+len(`"Cw":null`):])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {

@@ -54,7 +54,7 @@ type fmtBuffer struct {
 }
 
 func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
-	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
+	b.Buffer.Write(appendf(b.Buffer.AvailableBuffer(), fmtStr, args...)) // patched: appendf (fastfmt.go)
 }
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
@@ -3791,8 +3791,16 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 }
 
 // outf adds a formatted line to the document
+//
+// Patched (PATCHES.md): formatted by appendf straight into the buffer out
+// would have written the string to.
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
-	f.out(sprintf(fmtStr, args...))
+	b := &f.buffer.Buffer
+	if f.state == 2 {
+		b = f.pages[f.page]
+	}
+	b.Write(appendf(b.AvailableBuffer(), fmtStr, args...))
+	b.WriteByte('\n')
 }
 
 // SetDefaultCatalogSort sets the default value of the catalog sort flag that
