@@ -749,6 +749,10 @@ func generateFontID(fdt fontDefType) (string, error) {
 		if i > 0 {
 			w = append(w, ',')
 		}
+		if n == 0 { // most code points: the font has no glyph
+			w = append(w, '0')
+			continue
+		}
 		w = strconv.AppendInt(w, int64(n), 10)
 	}
 	w = append(w, ']')
