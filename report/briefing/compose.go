@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
@@ -164,6 +165,13 @@ func execute(s *report.Summary, e *edition.Edition, num *report.Numbering, t *Te
 // characters that Markdown would read as syntax are backslash-escaped, the
 // way html/template escapes for HTML, and line breaks become spaces.
 func escape(s string) string {
+	if plainMarkdown(s) {
+		return s
+	}
+	return escapeMarkdown(s)
+}
+
+func escapeMarkdown(s string) string {
 	// Collapse line breaks and runs of spaces, but keep no-break spaces.
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
 	var b strings.Builder
@@ -187,6 +195,36 @@ func escape(s string) string {
 }
 
 var leadingNumber = regexp.MustCompile(`^[0-9]+[.)]`)
+
+// plainMarkdown tells that escape would return s as it is: no white space
+// to collapse, no character Markdown would read, no list marker at the
+// start. Most of a briefing's strings are such; the view escapes them all.
+func plainMarkdown(s string) bool {
+	if s == "" {
+		return true
+	}
+	if !utf8.ValidString(s) {
+		return false
+	}
+	switch s[0] {
+	case '-', '+', '=', ' ':
+		return false
+	}
+	if s[len(s)-1] == ' ' || s[0] >= '0' && s[0] <= '9' && leadingNumber.MatchString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!', '~', '&', '{', '}', '\t', '\n', '\r':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // urlForAutolink returns the URL as it may stand in <…>: characters that
 // would end the autolink are percent-encoded.
