@@ -18,7 +18,7 @@ type pdfValue struct {
 	kind       byte       // '/' name, '(' string, '<' hex string, 'd' dictionary, '[' array, 'k' number or keyword
 	start, end int        // in[start:end] is the value
 	pairs      []pdfPair  // a dictionary's entries, in order
-	items      []pdfValue // an array's elements
+	items      []pdfValue // an array's dictionaries and arrays, what walk visits; not its other elements
 }
 
 type pdfPair struct {
@@ -133,7 +133,11 @@ func (l *pdfLexer) value(depth int) (pdfValue, error) {
 			if err != nil {
 				return pdfValue{}, err
 			}
-			v.items = append(v.items, item)
+			// A font's widths are thousands of numbers: only what
+			// walk visits is kept.
+			if item.kind == 'd' || item.kind == '[' {
+				v.items = append(v.items, item)
+			}
 		}
 	case isPDFDelim(c):
 		return pdfValue{}, l.errorf("unexpected %q", c)
