@@ -3901,6 +3901,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var compressed [][]byte
+	if f.compress {
+		compressed = compressPages(f.pages[:nb+1])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -3950,7 +3954,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			data := sliceCompress(f.pages[n].Bytes())
+			data := compressed[n]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
 		} else {
@@ -4185,6 +4189,26 @@ func (f *Fpdf) putfonts() {
 		}
 	}
 	return
+}
+
+// compressPages compresses the content of pages[1:], each page on a
+// goroutine of its own; compressed[n] is page n's.
+//
+// Patched (PATCHES.md): upstream compressed each page as putpages wrote
+// it. The content is final by then (aliases replaced), and the compressor
+// of each page is its own.
+func compressPages(pages []*bytes.Buffer) [][]byte {
+	compressed := make([][]byte, len(pages))
+	var wg sync.WaitGroup
+	for n := 1; n < len(pages); n++ {
+		wg.Add(1)
+		go func(n int) {
+			defer wg.Done()
+			compressed[n] = sliceCompress(pages[n].Bytes())
+		}(n)
+	}
+	wg.Wait()
+	return compressed
 }
 
 // cutFont is a UTF-8 font's subset and its CID-to-glyph map, compressed.
