@@ -2347,6 +2347,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		w = f.w - f.rMargin - f.x
 	}
 	var s fmtBuffer
+	// Patched (PATCHES.md): sized once for the operators and the text
+	// as UTF-16, rather than grown from empty for each cell.
+	s.Grow(96 + 4*len(txtStr))
 	if fill || borderStr == "1" {
 		var op string
 		if fill {
@@ -3582,12 +3585,32 @@ func (f *Fpdf) loadfont(r io.Reader) (def fontDefType) {
 }
 
 // Escape special characters in strings
+//
+// Patched (PATCHES.md): one pass instead of four strings.Replace, none of
+// which matched what an earlier one wrote (TestEscapeAsBefore).
 func (f *Fpdf) escape(s string) string {
-	s = strings.Replace(s, "\\", "\\\\", -1)
-	s = strings.Replace(s, "(", "\\(", -1)
-	s = strings.Replace(s, ")", "\\)", -1)
-	s = strings.Replace(s, "\r", "\\r", -1)
-	return s
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '(', ')', '\r':
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+n)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // textstring formats a text string

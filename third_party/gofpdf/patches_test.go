@@ -156,3 +156,32 @@ func TestAppendfAsFmt(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeAsBefore: the one-pass escape writes what upstream's four
+// strings.Replace passes wrote, on random strings of the bytes that matter
+// (UTF-16 text holds any byte).
+func TestEscapeAsBefore(t *testing.T) {
+	upstream := func(s string) string {
+		s = strings.Replace(s, "\\", "\\\\", -1)
+		s = strings.Replace(s, "(", "\\(", -1)
+		s = strings.Replace(s, ")", "\\)", -1)
+		s = strings.Replace(s, "\r", "\\r", -1)
+		return s
+	}
+	f := New("P", "mm", "A4", "")
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []byte("\\()\rr a\x00\xfe\xff")
+	cases := []string{"", "plain", `\(`, "\r\n", utf8toutf16("(€) \\ x", false)}
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, rng.Intn(12))
+		for j := range b {
+			b[j] = alphabet[rng.Intn(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := f.escape(s), upstream(s); got != want {
+			t.Fatalf("escape(%q) = %q, upstream: %q", s, got, want)
+		}
+	}
+}
