@@ -5,6 +5,7 @@
 package briefing
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"reflect"
@@ -18,6 +19,7 @@ import (
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/templates"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Doc is a composed briefing: its Markdown, and the summary and the
@@ -26,6 +28,22 @@ type Doc struct {
 	Markdown  []byte
 	Summary   *report.Summary
 	Numbering *report.Numbering
+
+	// parsed is Compose's parse of Markdown, which checkLinks needed,
+	// and parsedFrom a copy of the bytes it parsed: a renderer takes it
+	// while Markdown still holds those bytes (see root). The renderers only
+	// read the tree, so the PDF and the HTML may walk it at once.
+	parsed     ast.Node
+	parsedFrom []byte
+}
+
+// root is the parsed Markdown: Compose's tree when the Markdown is what
+// Compose wrote, else a new parse.
+func (d *Doc) root() ast.Node {
+	if d.parsed != nil && bytes.Equal(d.parsedFrom, d.Markdown) {
+		return d.parsed
+	}
+	return parseMarkdown(d.Markdown)
 }
 
 // Compose executes the templates over the summary and, with a baseline,
@@ -43,10 +61,11 @@ func Compose(s *report.Summary, e *edition.Edition, t *Templates) (*Doc, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := checkLinks(md); err != nil {
+	root := parseMarkdown(md)
+	if err := checkLinks(md, root); err != nil {
 		return nil, err
 	}
-	return &Doc{Markdown: md, Summary: s, Numbering: num}, nil
+	return &Doc{Markdown: md, Summary: s, Numbering: num, parsed: root, parsedFrom: bytes.Clone(md)}, nil
 }
 
 // Number returns the numbering of the sources in the order the briefing

@@ -11,7 +11,6 @@ import (
 
 	"github.com/dprkreport/dprkreport/report"
 	grenderer "github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -27,7 +26,7 @@ import (
 // Doc and Options give the same bytes; of the Options, the page uses only
 // Version, in its generator.
 func RenderHTML(w io.Writer, doc *Doc, opt Options) error {
-	root := md.Parser().Parse(text.NewReader(doc.Markdown))
+	root := doc.root()
 	plan := newOutline(root, doc.Markdown)
 	nodes := &htmlNodes{src: doc.Markdown, doc: doc, plan: plan, links: map[string]bool{}, anchored: map[string]bool{}}
 	charts := 0

@@ -25,11 +25,10 @@ func linkAllowed(target string) error {
 	return fmt.Errorf("link to %q: only http(s) addresses of at most %d characters and #anchors may be links", shortText(target, 60), MaxLinkLen)
 }
 
-// checkLinks holds the composed Markdown to the renderers' link rules, so
+// checkLinks holds the composed Markdown (src, parsed as root) to the renderers' link rules, so
 // that Compose, and so --check, refuses what a render would: a link that
 // linkAllowed refuses, or one to an anchor the text never sets.
-func checkLinks(src []byte) error {
-	root := md.Parser().Parse(text.NewReader(src))
+func checkLinks(src []byte, root ast.Node) error {
 	targets, anchors := map[string]bool{}, map[string]bool{}
 	var refused error
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -80,4 +79,9 @@ func checkLinks(src []byte) error {
 		return fmt.Errorf("links to targets the briefing never sets: %s", strings.Join(dangling, ", "))
 	}
 	return nil
+}
+
+// parseMarkdown reads Markdown as both renderers do.
+func parseMarkdown(src []byte) ast.Node {
+	return md.Parser().Parse(text.NewReader(src))
 }

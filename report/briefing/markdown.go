@@ -8,7 +8,6 @@ import (
 
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // WriteMarkdown writes the composed briefing as a Markdown document of its
@@ -19,7 +18,7 @@ import (
 // same Doc gives the same bytes.
 func WriteMarkdown(w io.Writer, doc *Doc) error {
 	src := doc.Markdown
-	root := md.Parser().Parse(text.NewReader(src))
+	root := doc.root()
 	var out bytes.Buffer
 	last := 0
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -16,7 +16,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -112,7 +111,7 @@ func Render(w io.Writer, doc *Doc, opt Options) (pages int, err error) {
 	r.setup()
 	pdf.AddPage()
 	r.newPageState()
-	root := md.Parser().Parse(text.NewReader(doc.Markdown))
+	root := doc.root()
 	r.blocks(root)
 	if err := glyphs.err(); err != nil {
 		return 0, err
