@@ -98,12 +98,12 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	v.validate(d, opt.Archive)
 	v.provenance(d)
 	v.texts(d, opt.Glyphs)
-	if len(v.errs) > 0 || len(v.todo) > 0 {
+	if len(v.errs) > 0 || v.todo.count() > 0 {
 		return nil, v.problems()
 	}
 	v.warnings(d)
-	if len(v.warns) > 0 {
-		d.Warnings = v.list(nil, v.warns, "warnings")
+	if v.warns.count() > 0 {
+		d.Warnings = v.list(nil, &v.warns, "warnings")
 	}
 	return d, nil
 }

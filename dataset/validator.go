@@ -21,9 +21,9 @@ type pending struct {
 type validator struct {
 	name  string
 	fsys  fs.FS
-	errs  []*Error  // positioned already (decode errors)
-	todo  []pending // positioned from paths at the end
-	warns []pending // findings that do not stop a render, positioned likewise
+	errs  []*Error // positioned already (decode errors)
+	todo  pendings // positioned from paths at the end
+	warns pendings // findings that do not stop a render, positioned likewise
 	// archivePartial: a copy missing from the archive is a warning.
 	archivePartial bool
 	// broken names the files that did not decode: checks that reach
@@ -46,27 +46,59 @@ func (v *validator) fileErr(name, msg, hint string) {
 }
 
 func (v *validator) add(at place, hint, format string, args ...any) {
-	v.todo = append(v.todo, pending{at, fmt.Sprintf(format, args...), hint})
+	v.todo.add(at, hint, format, args...)
 }
 
 // warn records a finding: something a careful reader would question, which
 // does not stop a render.
 func (v *validator) warn(at place, hint, format string, args ...any) {
-	v.warns = append(v.warns, pending{at, fmt.Sprintf(format, args...), hint})
+	v.warns.add(at, hint, format, args...)
 }
 
+// pendings holds the problems of one kind found so far, but only those
+// that can still be listed: once it holds twice as many as are listed,
+// those that cannot be among the first MaxErrors+1 by position (see first)
+// are dropped, and so is every later one placed after them. Dropped
+// problems are counted, not formatted. A dataset with a hundred thousand
+// warnings then holds a few hundred.
+type pendings struct {
+	list    []pending
+	dropped int
+	cut     *pending // the last that can be listed, once some were dropped
+	limit   int      // prune when list reaches it
+}
+
+func (ps *pendings) add(at place, hint, format string, args ...any) {
+	if ps.cut != nil && byRecord(pending{at: at}, *ps.cut) > 0 {
+		ps.dropped++
+		return
+	}
+	ps.list = append(ps.list, pending{at, fmt.Sprintf(format, args...), hint})
+	if len(ps.list) >= max(ps.limit, 2*(MaxErrors+1)) {
+		kept, last := first(ps.list, MaxErrors+1)
+		ps.dropped += len(ps.list) - len(kept)
+		ps.list, ps.cut = kept, &last
+		// Problems placed alike are all kept: prune again only when the
+		// list has doubled since.
+		ps.limit = 2 * len(kept)
+	}
+}
+
+// count is how many problems were found, listed or not.
+func (ps *pendings) count() int { return len(ps.list) + ps.dropped }
+
 // problems returns every error found, positioned and sorted.
-func (v *validator) problems() ErrorList { return v.list(v.errs, v.todo, "problems") }
+func (v *validator) problems() ErrorList { return v.list(v.errs, &v.todo, "problems") }
 
 // list positions the pending problems and returns every problem, sorted,
 // the first MaxErrors of them listed and the rest counted in a last entry
 // ("and 19900 more problems"). Only the problems that can be among the
 // first MaxErrors are placed, and each file that holds some is parsed once,
 // up to the last record it needs.
-func (v *validator) list(done []*Error, todo []pending, noun string) ErrorList {
-	total := ErrorList(done).Count() + len(todo)
+func (v *validator) list(done []*Error, ps *pendings, noun string) ErrorList {
+	total := ErrorList(done).Count() + ps.count()
 	// One more than is listed: the count line names the file of the next.
-	todo = first(todo, MaxErrors+1)
+	todo, _ := first(ps.list, MaxErrors+1)
 	byFile := map[string][]int{}
 	for i, p := range todo {
 		byFile[p.at.file] = append(byFile[p.at.file], i)
@@ -104,29 +136,33 @@ func (v *validator) list(done []*Error, todo []pending, noun string) ErrorList {
 
 // first returns the pending problems that can be among the first n by
 // position, in the order they were found: those of the files and records
-// up to the one holding the nth problem in file and record order. The
+// up to the one holding the nth problem in file and record order, which it
+// returns too (the zero pending when there are no more than n). The
 // records of an array of tables follow one another in their file, so a
 // problem in a later record lies after every problem in an earlier one;
 // keys outside any record come before the first.
-func first(todo []pending, n int) []pending {
+func first(todo []pending, n int) ([]pending, pending) {
 	if len(todo) <= n {
-		return todo
-	}
-	rank := func(p pending) (string, int) {
-		if p.at.table == "" {
-			return p.at.file, -1
-		}
-		return p.at.file, p.at.index
-	}
-	before := func(a, b pending) int {
-		fa, ia := rank(a)
-		fb, ib := rank(b)
-		return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(ia, ib))
+		return todo, pending{}
 	}
 	sorted := slices.Clone(todo)
-	slices.SortStableFunc(sorted, before)
+	slices.SortStableFunc(sorted, byRecord)
 	last := sorted[n-1]
-	return slices.DeleteFunc(slices.Clone(todo), func(p pending) bool { return before(p, last) > 0 })
+	return slices.DeleteFunc(slices.Clone(todo), func(p pending) bool { return byRecord(p, last) > 0 }), last
+}
+
+// byRecord orders problems by file and record (see first).
+func byRecord(a, b pending) int {
+	fa, ia := recordOf(a)
+	fb, ib := recordOf(b)
+	return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(ia, ib))
+}
+
+func recordOf(p pending) (string, int) {
+	if p.at.table == "" {
+		return p.at.file, -1
+	}
+	return p.at.file, p.at.index
 }
 
 func (v *validator) intern(s string) string {
