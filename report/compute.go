@@ -60,13 +60,18 @@ func (b *builder) originators() {
 
 // cite records each citation of a list as a row of Summary.Citations,
 // adding a source to Summary.Sources on its first citation, and returns the
-// rows and the sources grouped with their paragraphs. fig, when set, words
-// the figure as each citation's source does.
-func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) ([]*CiteRow, []Ref) {
+// index in Summary.Citations of the first row and the sources grouped with
+// their paragraphs. fig, when set, words the figure as each citation's
+// source does. A row points at its citation in the dataset's record.
+func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig func(dataset.Citation) string) (int, []Ref) {
 	s := b.s
-	var rows []*CiteRow
-	var refs []Ref
-	for _, c := range cs {
+	first := len(s.Citations)
+	if len(cs) == 0 {
+		return first, nil
+	}
+	refs := make([]Ref, 0, len(cs))
+	for i := range cs {
+		c := &cs[i]
 		r, ok := b.srcs[c.Source]
 		if !ok {
 			r = &SourceRow{Source: b.d.Source(c.Source)}
@@ -76,13 +81,15 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 		r.Cites++
 		row := &CiteRow{Kind: kind, Subject: subject, Field: field, SourceRow: r, Citation: c, N: len(s.Citations) + 1}
 		if fig != nil {
-			row.Wording = fig(c)
+			row.Wording = fig(*c)
 		}
 		s.Citations = append(s.Citations, row)
-		rows = append(rows, row)
 		refs = append(refs, row.Ref())
 	}
-	return rows, MergeRefs(refs)
+	if merged(refs) {
+		return first, refs
+	}
+	return first, MergeRefs(refs)
 }
 
 // refs records the citations of a fact that has no figure.
@@ -118,7 +125,11 @@ func (b *builder) claim(c *dataset.Claim) {
 		field = "figure"
 		wording = func(ci dataset.Citation) string { return Wording(ci, c.Qualifier, c.Verb, c.Amount, c.Unit) }
 	}
-	row.Cites, row.Refs = b.cite("claim", c.ID, field, c.Citations, wording)
+	var first int
+	first, row.Refs = b.cite("claim", c.ID, field, c.Citations, wording)
+	if first < len(s.Citations) {
+		row.Cites = slices.Clone(s.Citations[first:])
+	}
 	row.Sources = sourcesOf(row.Refs)
 	for _, r := range row.Sources {
 		r.Claims++

@@ -68,7 +68,7 @@ type CiteRow struct {
 	Field   string // what it supports: figure, statement, revision, note, amount, date, range, attribution
 	// SourceRow is the cited source's row (Citation.Source is its id).
 	SourceRow *SourceRow
-	dataset.Citation
+	*dataset.Citation // in the record's list of the dataset
 	// Wording is how this source words the figure ("almost $3 billion"),
 	// for a citation of a figure; empty otherwise.
 	Wording string
@@ -86,9 +86,29 @@ type Ref struct {
 func (c *CiteRow) Ref() Ref {
 	r := Ref{Source: c.SourceRow}
 	if c.Para > 0 {
-		r.Paras = []int{c.Para}
+		r.Paras = onePara(c.Para)
 	}
 	return r
+}
+
+// paraNumbers backs the Paras of the refs of one citation: such a ref
+// shares a slice of it rather than allocating one, for each of the
+// hundreds of thousands of citations a large dataset holds. Each slice's
+// capacity is its length, so an append copies and nothing writes into it.
+var paraNumbers = func() []int {
+	ns := make([]int, 1024)
+	for i := range ns {
+		ns[i] = i
+	}
+	return ns
+}()
+
+// onePara returns []int{p}.
+func onePara(p int) []int {
+	if p < len(paraNumbers) {
+		return paraNumbers[p : p+1 : p+1]
+	}
+	return []int{p}
 }
 
 // MergeRefs joins the refs of each source into one, paragraphs in order of
@@ -111,6 +131,20 @@ func MergeRefs(refs []Ref) []Ref {
 		}
 	}
 	return out
+}
+
+// merged reports whether MergeRefs would return refs as they are: a few
+// refs, each of its own source and with at most one paragraph.
+func merged(refs []Ref) bool {
+	if len(refs) > 8 {
+		return false
+	}
+	for i, r := range refs {
+		if len(r.Paras) > 1 || slices.ContainsFunc(refs[:i], func(x Ref) bool { return x.Source == r.Source }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Counts are the headline numbers that --check, the workbook's Overview and
