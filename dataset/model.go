@@ -176,8 +176,12 @@ type Incident struct {
 	Amount     string `toml:"amount"`
 	Qualifier  string `toml:"qualifier"`
 	Unverified bool   `toml:"unverified"` // no published estimate the curators found gives this amount
-	Low        string `toml:"low"`
-	High       string `toml:"high"`
+	// HasRange, derived like the fields at the end, is set when a low or
+	// a high parsed; it sits beside Unverified so that the two share a
+	// word (an Incident is then 512 bytes, not 520 in a 576-byte block).
+	HasRange bool   `toml:"-"`
+	Low      string `toml:"low"`
+	High     string `toml:"high"`
 	// How each end of the range is bounded, as its source words it ("at
 	// least $114M"); exact when empty.
 	LowQualifier    string     `toml:"low_qualifier"`
@@ -197,11 +201,10 @@ type Incident struct {
 	AttributionCitations []Citation `toml:"attribution_citations"`
 	TechniqueCitations   []Citation `toml:"technique_citations"`
 
-	When     Date            `toml:"-"`
-	USD      decimal.Decimal `toml:"-"`
-	LowUSD   decimal.Decimal `toml:"-"` // equals USD when no low is given
-	HighUSD  decimal.Decimal `toml:"-"` // equals USD when no high is given
-	HasRange bool            `toml:"-"`
+	When    Date            `toml:"-"`
+	USD     decimal.Decimal `toml:"-"`
+	LowUSD  decimal.Decimal `toml:"-"` // equals USD when no low is given
+	HighUSD decimal.Decimal `toml:"-"` // equals USD when no high is given
 }
 
 // Citation ties a fact to a source: to a paragraph of an archived article,
