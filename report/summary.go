@@ -67,7 +67,7 @@ type CiteRow struct {
 	Subject string // the record's id
 	Field   string // what it supports: figure, statement, revision, note, amount, date, range, attribution
 	// SourceRow is the cited source's row (Citation.Source is its id).
-	SourceRow *SourceRow
+	SourceRow         *SourceRow
 	*dataset.Citation // in the record's list of the dataset
 	// Wording is how this source words the figure ("almost $3 billion"),
 	// for a citation of a figure; empty otherwise.

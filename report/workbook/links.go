@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -32,8 +33,10 @@ var maxSheetLinks = 65530
 // counts the sheet's links so far. The first maxSheetLinks links of a
 // sheet are hyperlinks; past them, a location link is a HYPERLINK formula
 // over its label (a label the program makes, at most 255 characters) and
-// a web link its address as text. values is not changed.
-func resolveLinks(values []any, row int, n *int, dst []hyperlink) ([]any, []hyperlink) {
+// a web link its address as text. values is not changed: a row with links
+// is copied, into *scratch's array when scratch is set (the copy is then
+// good until the next call with the same scratch).
+func resolveLinks(values []any, row int, n *int, dst []hyperlink, scratch *[]any) ([]any, []hyperlink) {
 	out, cloned := values, false
 	for i, v := range values {
 		l, ok := v.(link)
@@ -41,7 +44,13 @@ func resolveLinks(values []any, row int, n *int, dst []hyperlink) ([]any, []hype
 			continue
 		}
 		if !cloned {
-			out, cloned = slices.Clone(values), true
+			if scratch != nil {
+				out = append((*scratch)[:0], values...)
+				*scratch = out
+			} else {
+				out = slices.Clone(values)
+			}
+			cloned = true
 		}
 		*n++
 		out[i] = l.cell
@@ -110,6 +119,10 @@ type sheetLinks struct {
 	rows func(put func(values ...any) error) error // a list's rows, from row 2
 }
 
+// errLinksDone stops the pass over a list's rows once the sheet holds as
+// many hyperlinks as it may.
+var errLinksDone = errors.New("hyperlinks done")
+
 // write writes the <hyperlinks> element, or nothing when there are none,
 // and returns the web addresses in the order of their relationship IDs.
 func (sl *sheetLinks) write(w io.Writer) ([]string, error) {
@@ -144,9 +157,10 @@ func (sl *sheetLinks) write(w io.Writer) ([]string, error) {
 	if sl.rows != nil {
 		r, links := 1, 0
 		var found []hyperlink
+		var scratch []any
 		err := sl.rows(func(values ...any) error {
 			r++
-			_, found = resolveLinks(values, r, &links, found[:0])
+			_, found = resolveLinks(values, r, &links, found[:0], &scratch)
 			for _, h := range found {
 				if h.url != "" {
 					return fmt.Errorf("cell %s: a list links only within the workbook", cell(h.col, h.row))
@@ -155,9 +169,14 @@ func (sl *sheetLinks) write(w io.Writer) ([]string, error) {
 					return err
 				}
 			}
+			if links >= maxSheetLinks {
+				// No later row can add a hyperlink: the body, written
+				// first, checked every row.
+				return errLinksDone
+			}
 			return nil
 		})
-		if err != nil {
+		if err != nil && err != errLinksDone {
 			return nil, err
 		}
 	}

@@ -79,9 +79,10 @@ func (sh *sheet) body(w io.Writer, headerCols int, rows func(put func(values ...
 	const chunk = 64 << 10
 	buf := make([]byte, 0, chunk+chunk/4)
 	r, lastCol, links := 1, headerCols, 0
+	var scratch []any
 	err := rows(func(values ...any) error {
 		r++
-		values, _ = resolveLinks(values, r, &links, nil)
+		values, _ = resolveLinks(values, r, &links, nil, &scratch)
 		for i := len(values) - 1; i >= lastCol; i-- {
 			if values[i] != nil {
 				lastCol = i + 1

@@ -190,7 +190,7 @@ func (sh *sheet) SetRow(ref string, values []any, opts ...excelize.RowOpts) erro
 	}
 	sh.fit(values)
 	values = slices.Clone(values) // callers reuse their row buffers
-	values, sh.links.kept = resolveLinks(values, r, &sh.linkCount, sh.links.kept)
+	values, sh.links.kept = resolveLinks(values, r, &sh.linkCount, sh.links.kept, nil)
 	return sh.do(func(sw *excelize.StreamWriter) error { return sw.SetRow(ref, values, opts...) })
 }
 
