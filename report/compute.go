@@ -17,6 +17,7 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		origs:   map[string]*OriginatorRow{},
 		srcs:    map[string]*SourceRow{},
 		srcDate: map[string]dataset.Date{},
+		citeFor: map[CiteFor]*CiteFor{},
 	}
 	b.originators()
 	for _, src := range d.Sources {
@@ -48,6 +49,7 @@ type builder struct {
 	origs   map[string]*OriginatorRow
 	srcs    map[string]*SourceRow
 	srcDate map[string]dataset.Date
+	citeFor map[CiteFor]*CiteFor // one of each, shared by the rows
 }
 
 func (b *builder) originators() {
@@ -69,6 +71,11 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 	if len(cs) == 0 {
 		return first, nil
 	}
+	what := b.citeFor[CiteFor{kind, field}]
+	if what == nil {
+		what = &CiteFor{kind, field}
+		b.citeFor[*what] = what
+	}
 	refs := make([]Ref, 0, len(cs))
 	for i := range cs {
 		c := &cs[i]
@@ -79,7 +86,7 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 			s.Sources = append(s.Sources, r)
 		}
 		r.Cites++
-		row := &CiteRow{Kind: kind, Subject: subject, Field: field, SourceRow: r, Citation: c, N: len(s.Citations) + 1}
+		row := &CiteRow{CiteFor: what, Subject: subject, SourceRow: r, Citation: c, N: len(s.Citations) + 1}
 		if fig != nil {
 			row.Wording = fig(*c)
 		}

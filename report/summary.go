@@ -63,9 +63,8 @@ func (s *Summary) IsYearHighest(c *ClaimRow) bool { return s.yearTop[c] }
 
 // CiteRow is one citation of one fact.
 type CiteRow struct {
-	Kind    string // "claim", "incident" or "source"
-	Subject string // the record's id
-	Field   string // what it supports: figure, statement, revision, note, amount, date, range, attribution
+	*CiteFor        // what kind of record and which of its facts; shared by the rows alike
+	Subject  string // the record's id
 	// SourceRow is the cited source's row (Citation.Source is its id).
 	SourceRow         *SourceRow
 	*dataset.Citation // in the record's list of the dataset
@@ -73,6 +72,14 @@ type CiteRow struct {
 	// for a citation of a figure; empty otherwise.
 	Wording string
 	N       int // 1-based position in Summary.Citations
+}
+
+// CiteFor is what a citation supports. The rows of the same kind of
+// record and field share one: a large dataset has hundreds of thousands of
+// rows and a dozen of these.
+type CiteFor struct {
+	Kind  string // "claim", "incident" or "source"
+	Field string // what it supports: figure, statement, revision, note, amount, date, range, attribution
 }
 
 // Ref is one source cited for a fact, with the paragraphs cited (none for a
