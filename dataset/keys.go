@@ -43,14 +43,30 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 	// descend follows the parts of a key from a struct type: a dotted key
 	// (a.b = 1) or a table header ([claim], whose array it steps into). An
 	// unknown part is recorded and ends the walk.
+	// The paths of a document are few and recur on every record: each
+	// is made once.
+	paths := map[string]map[string]string{}
+	joinKey := func(prefix string, key []byte) string {
+		m := paths[prefix]
+		if m == nil {
+			m = map[string]string{}
+			paths[prefix] = m
+		}
+		if joined, ok := m[string(key)]; ok {
+			return joined
+		}
+		name := string(key)
+		joined := join(prefix, name)
+		m[name] = joined
+		return joined
+	}
 	descend := func(path string, typ reflect.Type, it unstable.Iterator, intoArrays bool) (string, reflect.Type, bool) {
 		for it.Next() {
 			k := it.Node()
-			name := string(k.Data)
-			path = join(path, name)
-			ft, ok := fieldType(typ, name)
+			path = joinKey(path, k.Data)
+			ft, ok := fieldType(typ, k.Data)
 			if !ok {
-				add(shapeProblem{path: path, suggest: nearestField(typ, name)}, k)
+				add(shapeProblem{path: path, suggest: nearestField(typ, string(k.Data))}, k)
 				return path, nil, false
 			}
 			if intoArrays && ft.Kind() == reflect.Slice {
@@ -164,12 +180,12 @@ func tomlKind(k unstable.Kind) string {
 
 // fieldType returns the type of the field of struct type t whose toml tag
 // is name.
-func fieldType(t reflect.Type, name string) (reflect.Type, bool) {
+func fieldType(t reflect.Type, name []byte) (reflect.Type, bool) {
 	if t == nil || t.Kind() != reflect.Struct {
 		return nil, false
 	}
 	for _, f := range tomlFields(t) {
-		if f.key == name {
+		if f.key == string(name) {
 			return deref(f.typ), true
 		}
 	}
