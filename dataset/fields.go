@@ -130,6 +130,11 @@ func (v *validator) decimal(at place, kind, id, field, s string, required bool) 
 	case strings.HasPrefix(s, "-"):
 		v.add(at, "amounts are sizes; record losses as positive figures", "%s: %s %q is negative", what(kind, id), field, s)
 		return decimal.Zero, false
+	case len(s) <= 15 && allDigits(s):
+		// The common case: a whole number, exact in a cell (15 digits
+		// are below 2^53), decoded as NewFromString would.
+		n, _ := strconv.ParseInt(s, 10, 64)
+		return decimal.New(n, 0), true
 	case !decimalPattern.MatchString(s):
 		v.add(at, hint, "%s: %s %s is not a decimal number", what(kind, id), field, shorten(s))
 		return decimal.Zero, false
@@ -144,6 +149,16 @@ func (v *validator) decimal(at place, kind, id, field, s string, required bool) 
 		return decimal.Zero, false
 	}
 	return d, true
+}
+
+// allDigits reports whether s is ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxExact is 2^53: every whole number below it is a float64, the number

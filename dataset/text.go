@@ -234,7 +234,9 @@ func (v *validator) walk(here place, rv reflect.Value, glyphs Glyphs) {
 		fv := rv.Field(f.index)
 		switch fv.Kind() {
 		case reflect.String:
-			v.text(here.step(key), key, fv.String(), glyphs)
+			if s := fv.String(); s != "" {
+				v.text(here.step(key), key, s, glyphs)
+			}
 		case reflect.Slice:
 			for j := 0; j < fv.Len(); j++ {
 				e := fv.Index(j)
@@ -243,7 +245,9 @@ func (v *validator) walk(here place, rv reflect.Value, glyphs Glyphs) {
 				}
 				switch e.Kind() {
 				case reflect.String:
-					v.text(here.elemOf(key, j), key, e.String(), glyphs)
+					if s := e.String(); s != "" {
+						v.text(here.elemOf(key, j), key, s, glyphs)
+					}
 				case reflect.Struct:
 					v.walk(here.elemOf(key, j), e, glyphs)
 				case reflect.Slice: // via = [["x"]] is a type error already
@@ -259,8 +263,15 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 	if s == "" {
 		return
 	}
+	// Most text is printable ASCII: one UTF-16 unit a byte, no character
+	// that is refused or that a font may lack.
+	plain := printableASCII(s)
 	// A cell counts UTF-16 code units: a character past U+FFFF is two.
-	if n := utf16Len(s); n > MaxTextLen {
+	n := len(s)
+	if !plain {
+		n = utf16Len(s)
+	}
+	if n > MaxTextLen {
 		v.add(here, "shorten it, or move the text to the archived article and cite it", "%s is %d characters long; a workbook cell holds at most %d", key, n, MaxTextLen)
 	}
 	if key == "url" && len(s) > MaxURLLen {
@@ -268,6 +279,9 @@ func (v *validator) text(here place, key, s string, glyphs Glyphs) {
 	}
 	if strings.TrimSpace(s) == "" {
 		v.add(here, "write the text, or leave the field out", "%s holds only white space", key)
+	}
+	if plain {
+		return
 	}
 	var missing []rune
 	for _, r := range s {
@@ -304,6 +318,17 @@ func (p place) elemOf(key string, i int) place {
 		return p
 	}
 	return p.item(key, i)
+}
+
+// printableASCII reports whether s holds only the characters from space
+// to tilde.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // utf16Len is the length of s in UTF-16 code units.
