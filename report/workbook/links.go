@@ -176,7 +176,7 @@ func (sl *sheetLinks) write(w io.Writer) ([]string, error) {
 			}
 			return nil
 		})
-		if err != nil && err != errLinksDone {
+		if err != nil && !errors.Is(err, errLinksDone) {
 			return nil, err
 		}
 	}

@@ -45,7 +45,7 @@ func (b *builder) list(l list) error {
 		sh.fit(values)
 		return nil
 	})
-	if err != nil && err != errFitted {
+	if err != nil && !errors.Is(err, errFitted) {
 		return err
 	}
 	cols := len(sh.widths)
