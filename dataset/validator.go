@@ -69,8 +69,7 @@ type pendings struct {
 }
 
 func (ps *pendings) add(at place, hint, format string, args ...any) {
-	if ps.cut != nil && byRecord(pending{at: at}, *ps.cut) > 0 {
-		ps.dropped++
+	if ps.skip(at) {
 		return
 	}
 	ps.list = append(ps.list, pending{at, fmt.Sprintf(format, args...), hint})
@@ -82,6 +81,17 @@ func (ps *pendings) add(at place, hint, format string, args ...any) {
 		// list has doubled since.
 		ps.limit = 2 * len(kept)
 	}
+}
+
+// skip reports whether a problem found at, or anywhere in the same
+// record, can no longer be listed, and counts it when so: a check that
+// finds many may ask before it builds the message's parts.
+func (ps *pendings) skip(at place) bool {
+	if ps.cut != nil && byRecord(pending{at: at}, *ps.cut) > 0 {
+		ps.dropped++
+		return true
+	}
+	return false
 }
 
 // count is how many problems were found, listed or not.
