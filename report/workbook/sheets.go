@@ -42,11 +42,11 @@ func (b *builder) incidents() error {
 					year = formula("D"+strconv.Itoa(r), in.When.Year, b.st.year)
 				}
 				cells := []any{
-					text(in.ID, b.st.top), text(in.Victim, b.st.wrap), text(in.VictimType, b.st.top), date, year,
-					b.usd(in.USD, true), text(qualifierText(in.Qualifier), b.st.top), text(yesNo(!in.Unverified), b.st.top),
-					b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), text(in.RangeNote, b.st.wrap),
-					text(in.Technique, b.st.wrap), text(in.Actor, b.st.wrap), text(in.Hedge, b.st.wrap), text(in.Basis, b.st.top), text(in.Confidence, b.st.top),
-					text(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), text(in.DateNote, b.st.wrap), text(in.Note, b.st.wrap),
+					text(in.ID, b.st.top), text(in.Victim, b.st.wrap), b.word(in.VictimType, b.st.top), date, year,
+					b.usd(in.USD, true), b.word(qualifierText(in.Qualifier), b.st.top), b.word(yesNo(!in.Unverified), b.st.top),
+					b.usd(in.LowUSD, in.HasRange), b.usd(in.HighUSD, in.HasRange), b.word(in.RangeNote, b.st.wrap),
+					b.word(in.Technique, b.st.wrap), b.word(in.Actor, b.st.wrap), b.word(in.Hedge, b.st.wrap), b.word(in.Basis, b.st.top), b.word(in.Confidence, b.st.top),
+					b.word(in.AttributionNote, b.st.wrap), b.citeLink(in.Refs, in.FirstCite), b.word(in.DateNote, b.st.wrap), b.word(in.Note, b.st.wrap),
 				}
 				if edition {
 					cells = append(cells, text(b.opt.Edition.IncidentMoved(in), b.st.top))
@@ -234,9 +234,9 @@ func (b *builder) citations() error {
 						para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
 					}
 					if err := put(
-						excelize.Cell{Value: c.N, StyleID: b.st.top}, text(c.Kind, b.st.top), text(c.Subject, b.st.top), text(c.Field, b.st.top),
-						b.sourceLink(c.SourceRow), text(c.SourceRow.Title, b.st.wrap), text(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
-						text(c.Excerpt, b.st.wrap), text(c.Note, b.st.wrap), text(c.Mismatch, b.st.wrap),
+						excelize.Cell{Value: c.N, StyleID: b.st.top}, b.word(c.Kind, b.st.top), text(c.Subject, b.st.top), b.word(c.Field, b.st.top),
+						b.sourceLink(c.SourceRow), b.word(c.SourceRow.Title, b.st.wrap), b.word(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+						b.word(c.Excerpt, b.st.wrap), b.word(c.Note, b.st.wrap), b.word(c.Mismatch, b.st.wrap),
 					); err != nil {
 						return err
 					}

@@ -197,6 +197,7 @@ type builder struct {
 	// bodies write the data rows of the list sheets, by sheet name.
 	bodies   map[string]func(io.Writer) error
 	srcLinks map[*report.SourceRow]any // sourceLink's cells
+	words    map[wordKey]any           // word's cells
 	links    map[string]*sheetLinks    // hyperlinks, by sheet name
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
@@ -428,6 +429,33 @@ func headerText(title string) string {
 // text is a string cell; excelize writes it as an inline string, so text
 // that begins with = + - or @ stays text and never becomes a formula.
 func text(s string, style int) excelize.Cell { return excelize.Cell{Value: s, StyleID: style} }
+
+// word is text(s, style) for a value that recurs from row to row of a long
+// list (a victim type, a qualifier's words, yes or no, a source's title,
+// an empty note): made once and shared by the rows, which would otherwise
+// each allocate the same cell. Past maxWords distinct values (a dataset
+// whose every row differs) it makes each anew.
+func (b *builder) word(s string, style int) any {
+	k := wordKey{s, style}
+	if c, ok := b.words[k]; ok {
+		return c
+	}
+	var c any = text(s, style)
+	if len(b.words) < maxWords {
+		if b.words == nil {
+			b.words = map[wordKey]any{}
+		}
+		b.words[k] = c
+	}
+	return c
+}
+
+type wordKey struct {
+	s     string
+	style int
+}
+
+const maxWords = 4096
 
 // usd is a money cell (nil when the amount is absent).
 func (b *builder) usd(v decimal.Decimal, present bool) any {
