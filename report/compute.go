@@ -18,6 +18,7 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		srcs:    map[string]*SourceRow{},
 		srcDate: map[string]dataset.Date{},
 		citeFor: map[CiteFor]*CiteFor{},
+		oneRef:  map[refKey][]Ref{},
 	}
 	b.originators()
 	for _, src := range d.Sources {
@@ -50,6 +51,7 @@ type builder struct {
 	srcs    map[string]*SourceRow
 	srcDate map[string]dataset.Date
 	citeFor map[CiteFor]*CiteFor // one of each, shared by the rows
+	oneRef  map[refKey][]Ref     // see shared
 }
 
 func (b *builder) originators() {
@@ -93,24 +95,64 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 		s.Citations = append(s.Citations, row)
 		refs = append(refs, row.Ref())
 	}
-	if merged(refs) {
+	switch {
+	case len(refs) == 1:
+		return first, b.shared(refs[0])
+	case merged(refs):
 		return first, refs
 	}
 	return first, MergeRefs(refs)
+}
+
+// shared returns []Ref{r} for a ref of one source and at most one
+// paragraph, the same slice for the same ref: most facts cite one
+// paragraph, and a large dataset's hundreds of thousands of facts cite a
+// few thousand. Refs are read, never written, by those that keep them,
+// and the slice's capacity is its length. Past maxShared distinct refs
+// (a dataset whose every citation differs) each is made anew.
+func (b *builder) shared(r Ref) []Ref {
+	k := refKey{r.Source, 0}
+	if len(r.Paras) == 1 {
+		k.para = r.Paras[0]
+	}
+	if rs, ok := b.oneRef[k]; ok {
+		return rs
+	}
+	rs := []Ref{r}
+	if len(b.oneRef) < maxShared {
+		b.oneRef[k] = rs
+	}
+	return rs
+}
+
+type refKey struct {
+	src  *SourceRow
+	para int
+}
+
+const maxShared = 1 << 16
+
+// sourcesOf returns the sources of refs, in order; the one source of a
+// single ref is SourceRow.alone, shared likewise.
+func sourcesOf(refs []Ref) []*SourceRow {
+	if len(refs) == 1 {
+		r := refs[0].Source
+		if r.alone == nil {
+			r.alone = []*SourceRow{r}
+		}
+		return r.alone
+	}
+	out := make([]*SourceRow, len(refs))
+	for i, r := range refs {
+		out[i] = r.Source
+	}
+	return out
 }
 
 // refs records the citations of a fact that has no figure.
 func (b *builder) refs(kind, subject, field string, cs []dataset.Citation) []Ref {
 	_, refs := b.cite(kind, subject, field, cs, nil)
 	return refs
-}
-
-func sourcesOf(refs []Ref) []*SourceRow {
-	out := make([]*SourceRow, len(refs))
-	for i, r := range refs {
-		out[i] = r.Source
-	}
-	return out
 }
 
 // claim keeps a claim that overlaps the period asked for, with its

@@ -175,6 +175,8 @@ type SourceRow struct {
 	Cites   int              // citations of it, claims and incidents together
 	// DateRefs are the sources of its own (inferred) date.
 	DateRefs []Ref
+
+	alone []*SourceRow // []*SourceRow{itself}, shared by the facts that cite it alone
 }
 
 // OriginatorRow is an originator with how much of the dataset rests on it.
