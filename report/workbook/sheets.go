@@ -233,9 +233,10 @@ func (b *builder) citations() error {
 					if c.Para > 0 {
 						para = excelize.Cell{Value: c.Para, StyleID: b.st.top}
 					}
+					title, kind := b.sourceText(c.SourceRow)
 					if err := put(
 						excelize.Cell{Value: c.N, StyleID: b.st.top}, b.word(c.Kind, b.st.top), text(c.Subject, b.st.top), b.word(c.Field, b.st.top),
-						b.sourceLink(c.SourceRow), b.word(c.SourceRow.Title, b.st.wrap), b.word(c.SourceRow.Kind, b.st.top), para, text(c.Wording, b.st.wrap),
+						b.sourceLink(c.SourceRow), title, kind, para, text(c.Wording, b.st.wrap),
 						b.word(c.Excerpt, b.st.wrap), b.word(c.Note, b.st.wrap), b.word(c.Mismatch, b.st.wrap),
 					); err != nil {
 						return err

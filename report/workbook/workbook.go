@@ -196,9 +196,10 @@ type builder struct {
 
 	// bodies write the data rows of the list sheets, by sheet name.
 	bodies   map[string]func(io.Writer) error
-	srcLinks map[*report.SourceRow]any // sourceLink's cells
-	words    map[wordKey]any           // word's cells
-	links    map[string]*sheetLinks    // hyperlinks, by sheet name
+	srcLinks map[*report.SourceRow]any    // sourceLink's cells
+	srcText  map[*report.SourceRow][2]any // sourceText's cells
+	words    map[wordKey]any              // word's cells
+	links    map[string]*sheetLinks       // hyperlinks, by sheet name
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
 	// ranges stay valid when a list is empty.
@@ -429,6 +430,21 @@ func headerText(title string) string {
 // text is a string cell; excelize writes it as an inline string, so text
 // that begins with = + - or @ stays text and never becomes a formula.
 func text(s string, style int) excelize.Cell { return excelize.Cell{Value: s, StyleID: style} }
+
+// sourceText is the title and kind cells of a source for the Citations
+// sheet, made once per source like its link: a title is long to hash as a
+// word, and the sheet repeats it on every row that cites the source.
+func (b *builder) sourceText(src *report.SourceRow) (title, kind any) {
+	c, ok := b.srcText[src]
+	if !ok {
+		c = [2]any{text(src.Title, b.st.wrap), text(src.Kind, b.st.top)}
+		if b.srcText == nil {
+			b.srcText = map[*report.SourceRow][2]any{}
+		}
+		b.srcText[src] = c
+	}
+	return c[0], c[1]
+}
 
 // word is text(s, style) for a value that recurs from row to row of a long
 // list (a victim type, a qualifier's words, yes or no, a source's title,
