@@ -43,27 +43,11 @@ func shapeProblems(data []byte, t reflect.Type, limit int) (found []shapeProblem
 	// descend follows the parts of a key from a struct type: a dotted key
 	// (a.b = 1) or a table header ([claim], whose array it steps into). An
 	// unknown part is recorded and ends the walk.
-	// The paths of a document are few and recur on every record: each
-	// is made once.
-	paths := map[string]map[string]string{}
-	joinKey := func(prefix string, key []byte) string {
-		m := paths[prefix]
-		if m == nil {
-			m = map[string]string{}
-			paths[prefix] = m
-		}
-		if joined, ok := m[string(key)]; ok {
-			return joined
-		}
-		name := string(key)
-		joined := join(prefix, name)
-		m[name] = joined
-		return joined
-	}
+	paths := keyPaths{}
 	descend := func(path string, typ reflect.Type, it unstable.Iterator, intoArrays bool) (string, reflect.Type, bool) {
 		for it.Next() {
 			k := it.Node()
-			path = joinKey(path, k.Data)
+			path = paths.join(path, k.Data)
 			ft, ok := fieldType(typ, k.Data)
 			if !ok {
 				add(shapeProblem{path: path, suggest: nearestField(typ, string(k.Data))}, k)
@@ -176,6 +160,26 @@ func tomlKind(k unstable.Kind) string {
 		return "table"
 	}
 	return k.String()
+}
+
+// keyPaths makes each dotted key path of a document once: the paths are
+// few and recur on every record.
+type keyPaths map[string]map[string]string
+
+// join is join(prefix, key), made once per prefix and key.
+func (kp keyPaths) join(prefix string, key []byte) string {
+	m := kp[prefix]
+	if m == nil {
+		m = map[string]string{}
+		kp[prefix] = m
+	}
+	if joined, ok := m[string(key)]; ok {
+		return joined
+	}
+	name := string(key)
+	joined := join(prefix, name)
+	m[name] = joined
+	return joined
 }
 
 // fieldType returns the type of the field of struct type t whose toml tag
