@@ -10,8 +10,6 @@ import (
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/internal/testtool"
-	"github.com/dprkreport/dprkreport/report"
-	"github.com/dprkreport/dprkreport/templates"
 )
 
 // A panic inside gofpdf during a render is returned as an error, with
@@ -42,18 +40,7 @@ func TestRenderRecoversFromThePDFLibrary(t *testing.T) {
 		}
 		fsys[name] = &fstest.MapFile{Data: b}
 	}
-	d, err := dataset.Load(fsys, dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl, err := Parse(templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Compose(report.Compute(d, report.Options{}), nil, tmpl)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := composeFrom(t, fsys)
 	if !strings.Contains(string(doc.Markdown), "거래소") {
 		t.Fatalf("the briefing does not print the victim's name")
 	}

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"io/fs"
 	"testing"
 
 	"github.com/dprkreport/dprkreport/dataset"
@@ -12,18 +13,7 @@ import (
 // Markdown holds the bytes Compose parsed: an edit in place, or new bytes,
 // is parsed anew.
 func TestRootFollowsMarkdown(t *testing.T) {
-	d, err := dataset.Load(dataset.Default(), dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl, err := Parse(templates.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Compose(report.Compute(d, report.Options{}), nil, tmpl)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := composeFrom(t, dataset.Default())
 	if doc.root() != doc.parsed {
 		t.Fatal("a renderer parses the Markdown Compose has just parsed")
 	}
@@ -36,4 +26,23 @@ func TestRootFollowsMarkdown(t *testing.T) {
 	if root == doc.parsed || root.FirstChild() == nil || string(root.FirstChild().Lines().Value(doc.Markdown)) != "New text" {
 		t.Fatal("new Markdown is not what the renderer reads")
 	}
+}
+
+// composeFrom composes the briefing of a dataset with the embedded
+// templates.
+func composeFrom(t *testing.T, fsys fs.FS) *Doc {
+	t.Helper()
+	d, err := dataset.Load(fsys, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Parse(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Compose(report.Compute(d, report.Options{}), nil, tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
