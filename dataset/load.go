@@ -147,8 +147,14 @@ const unknownHint = "check the spelling against the dataset format in README.md"
 // whether the whole document decoded: an unknown field is skipped, but the
 // decoder stops at a syntax error or a mismatched type.
 func (v *validator) decode(name string, data []byte, target any) bool {
-	// The shape check is a second parse of the same bytes: run it beside
-	// the decoder.
+	if decodeWhole(data, target) {
+		return true
+	}
+	// Something to report: decode again with go-toml, which names the
+	// first syntax or type error, and the shape check, which names every
+	// unknown key and mistyped value. The shape check is a second parse
+	// of the same bytes: run it beside the decoder.
+	reflect.ValueOf(target).Elem().SetZero()
 	var shape []shapeProblem
 	var more int
 	done := make(chan struct{})
