@@ -36,7 +36,7 @@ func decodeWhole(data []byte, target any) bool {
 		cites:   map[Citation][]Citation{},
 	}
 	d.p.Reset(data)
-	table := root
+	table, tl := root, d.layout(root.Type())
 	// The fields of root, and of table, already set.
 	var rootSeen, seen uint64
 	inRoot := true
@@ -48,13 +48,13 @@ func decodeWhole(data []byte, target any) bool {
 			if !ok {
 				return false
 			}
-			table, seen, inRoot = rec, 0, false
+			table, tl, seen, inRoot = rec, d.layout(rec.Type()), 0, false
 		case unstable.KeyValue:
 			set := &seen
 			if inRoot {
 				set = &rootSeen
 			}
-			if !d.keyValue(table, set, e) {
+			if !d.keyValue(table, tl, set, e) {
 				return false
 			}
 		default:
@@ -148,8 +148,8 @@ func (d *wholeDecoder) record(root reflect.Value, rootSeen uint64, e *unstable.N
 	return reflect.Value{}, false
 }
 
-// keyValue sets the field of table that kv names, once.
-func (d *wholeDecoder) keyValue(table reflect.Value, seen *uint64, kv *unstable.Node) bool {
+// keyValue sets the field of table (laid out as l) that kv names, once.
+func (d *wholeDecoder) keyValue(table reflect.Value, l *layout, seen *uint64, kv *unstable.Node) bool {
 	it := kv.Key()
 	if !it.Next() {
 		return false
@@ -158,7 +158,6 @@ func (d *wholeDecoder) keyValue(table reflect.Value, seen *uint64, kv *unstable.
 	if it.Next() {
 		return false // a dotted key
 	}
-	l := d.layout(table.Type())
 	i, ok := l.byKey[string(key)]
 	if !ok || i >= 64 || *seen&(1<<i) != 0 {
 		return false
@@ -264,13 +263,14 @@ func (d *wholeDecoder) oneCitation(dst reflect.Value, n *unstable.Node) bool {
 
 // inlineTable sets the fields of dst, a struct, from the inline table n.
 func (d *wholeDecoder) inlineTable(dst reflect.Value, n *unstable.Node) bool {
+	l := d.layout(dst.Type())
 	var seen uint64
 	for it := n.Children(); it.Next(); {
 		kv := it.Node()
 		if kv.Kind == unstable.Comment {
 			continue
 		}
-		if kv.Kind != unstable.KeyValue || !d.keyValue(dst, &seen, kv) {
+		if kv.Kind != unstable.KeyValue || !d.keyValue(dst, l, &seen, kv) {
 			return false
 		}
 	}
