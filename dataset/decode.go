@@ -68,8 +68,10 @@ func decodeWhole(data []byte, target any) bool {
 type wholeDecoder struct {
 	p       unstable.Parser
 	layouts map[reflect.Type]*layout
-	// cites holds the one-citation lists made so far, by their citation.
-	cites map[Citation][]Citation
+	// cites holds the one-citation lists made so far, by their citation,
+	// and citeHits counts the lists it saved.
+	cites    map[Citation][]Citation
+	citeHits int
 }
 
 // layout is how the keys of a struct type are placed, with this decode's
@@ -93,9 +95,11 @@ type layoutField struct {
 // have them interned.
 const internLimit = 256
 
-// citeShareLimit bounds how many distinct one-citation lists are kept to
-// be shared.
-const citeShareLimit = 1 << 16
+// citeShareFree is how many distinct one-citation lists are kept to be
+// shared before any has been; beyond it a list is kept only while the
+// lists kept are no more than those they saved, so that a file whose
+// citations all differ costs a bounded map and no more.
+const citeShareFree = 4096
 
 var citationType = reflect.TypeFor[Citation]()
 
@@ -251,9 +255,12 @@ func (d *wholeDecoder) oneCitation(dst reflect.Value, n *unstable.Node) bool {
 		}
 	}
 	list, ok := d.cites[c]
-	if !ok {
+	switch {
+	case ok:
+		d.citeHits++
+	default:
 		list = []Citation{c}
-		if len(d.cites) < citeShareLimit {
+		if len(d.cites) < citeShareFree || len(d.cites) <= d.citeHits {
 			d.cites[c] = list
 		}
 	}
