@@ -37,24 +37,18 @@ func decodeWhole(data []byte, target any) bool {
 	}
 	d.p.Reset(data)
 	table, tl := root, d.layout(root.Type())
-	// The fields of root, and of table, already set.
-	var rootSeen, seen uint64
-	inRoot := true
+	var seen uint64 // the fields of table already set
 	for d.p.NextExpression() {
 		e := d.p.Expression()
 		switch e.Kind {
 		case unstable.ArrayTable:
-			rec, ok := d.record(root, rootSeen, e)
+			rec, ok := d.record(root, e)
 			if !ok {
 				return false
 			}
-			table, tl, seen, inRoot = rec, d.layout(rec.Type()), 0, false
+			table, tl, seen = rec, d.layout(rec.Type()), 0
 		case unstable.KeyValue:
-			set := &seen
-			if inRoot {
-				set = &rootSeen
-			}
-			if !d.keyValue(table, tl, set, e) {
+			if !d.keyValue(table, tl, &seen, e) {
 				return false
 			}
 		default:
@@ -118,10 +112,10 @@ func (d *wholeDecoder) layout(t reflect.Type) *layout {
 }
 
 // record starts the next element of the array that a [[key]] header
-// names, a field of root holding a list of structs or of pointers to
-// them that no key-value of root has set (go-toml refuses a header that
-// would extend such an array).
-func (d *wholeDecoder) record(root reflect.Value, rootSeen uint64, e *unstable.Node) (reflect.Value, bool) {
+// names: a field of root holding a list of pointers to structs, as each
+// file's records are. keyValue never sets such a field, so no key-value
+// has made the array one that a header may not extend.
+func (d *wholeDecoder) record(root reflect.Value, e *unstable.Node) (reflect.Value, bool) {
 	it := e.Key()
 	if !it.Next() {
 		return reflect.Value{}, false
@@ -132,7 +126,7 @@ func (d *wholeDecoder) record(root reflect.Value, rootSeen uint64, e *unstable.N
 	}
 	l := d.layout(root.Type())
 	i, ok := l.byKey[string(key)]
-	if !ok || i >= 64 || rootSeen&(1<<i) != 0 {
+	if !ok {
 		return reflect.Value{}, false
 	}
 	f := root.Field(l.fields[i].index)
@@ -140,16 +134,12 @@ func (d *wholeDecoder) record(root reflect.Value, rootSeen uint64, e *unstable.N
 		return reflect.Value{}, false
 	}
 	elem := f.Type().Elem()
-	switch {
-	case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
-		rec := reflect.New(elem.Elem())
-		f.Set(reflect.Append(f, rec))
-		return rec.Elem(), true
-	case elem.Kind() == reflect.Struct:
-		f.Set(reflect.Append(f, reflect.Zero(elem)))
-		return f.Index(f.Len() - 1), true
+	if elem.Kind() != reflect.Pointer || elem.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}, false
 	}
-	return reflect.Value{}, false
+	rec := reflect.New(elem.Elem())
+	f.Set(reflect.Append(f, rec))
+	return rec.Elem(), true
 }
 
 // keyValue sets the field of table (laid out as l) that kv names, once.

@@ -25,7 +25,7 @@ func checkDecodeBoth(t testing.TB, label, name string, data []byte) (wholeOK boo
 	if !slowOK {
 		t.Fatalf("%s: the one-pass decoder took a document that go-toml or the shape check refuses:\n%s", label, data)
 	}
-	if diff := cmp.Diff(slow, whole, cmp.AllowUnexported(dataset.Meta{})); diff != "" {
+	if diff := cmp.Diff(slow, whole); diff != "" {
 		t.Fatalf("%s: the one-pass decoder differs from go-toml (-go-toml +one-pass):\n%s", label, diff)
 	}
 	return true

@@ -16,20 +16,8 @@ func PlaceParses() (files, tables int64) { return placeParses.Load(), placeTable
 // the document, slowOK whether go-toml decoded it without error and the
 // shape check found nothing.
 func DecodeBoth(name string, data []byte) (whole, slow any, wholeOK, slowOK bool) {
-	newTarget := func() any {
-		switch name {
-		case FileMeta:
-			return &Meta{}
-		case FileSources:
-			return &sourcesFile{}
-		case FileOriginators:
-			return &originatorsFile{}
-		case FileClaims:
-			return &claimsFile{}
-		}
-		return &incidentsFile{}
-	}
-	whole, slow = newTarget(), newTarget()
+	var a, b dataFiles
+	whole, slow = a.target(name), b.target(name)
 	wholeOK = decodeWhole(data, whole)
 	err := toml.Unmarshal(data, slow)
 	shape, more := shapeProblems(data, reflect.TypeOf(slow), MaxErrors)

@@ -61,23 +61,43 @@ type incidentsFile struct {
 	Incident []*Incident `toml:"incident"`
 }
 
+// dataFiles holds what each data file decodes into.
+type dataFiles struct {
+	meta        Meta
+	sources     sourcesFile
+	originators originatorsFile
+	claims      claimsFile
+	incidents   incidentsFile
+}
+
+// target returns where the data file name decodes to, or nil for a name
+// not in Files.
+func (f *dataFiles) target(name string) any {
+	switch name {
+	case FileMeta:
+		return &f.meta
+	case FileSources:
+		return &f.sources
+	case FileOriginators:
+		return &f.originators
+	case FileClaims:
+		return &f.claims
+	case FileIncidents:
+		return &f.incidents
+	}
+	return nil
+}
+
 // Load reads, decodes and validates the dataset in fsys. When the dataset is
 // invalid the error is an ErrorList holding every problem, sorted.
 func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 	v := &validator{name: opt.Name, fsys: fsys, archivePartial: opt.ArchivePartial}
 	d := &Dataset{}
-	var sf sourcesFile
-	var of originatorsFile
-	var cf claimsFile
-	var inf incidentsFile
-	targets := map[string]any{
-		FileMeta: &d.Meta, FileSources: &sf, FileOriginators: &of,
-		FileClaims: &cf, FileIncidents: &inf,
-	}
+	var f dataFiles
 	h := sha256.New()
 	v.broken = map[string]bool{}
 	for _, name := range Files {
-		if err := v.read(fsys, name, h, targets[name]); err != nil {
+		if err := v.read(fsys, name, h, f.target(name)); err != nil {
 			v.broken[name] = true
 			if errors.Is(err, fs.ErrNotExist) {
 				v.fileErr(name, "file is missing", "a dataset folder holds "+strings.Join(Files, ", ")+"; dprkreport --init DIR writes a starting point")
@@ -88,12 +108,13 @@ func Load(fsys fs.FS, opt Options) (*Dataset, error) {
 		if v.broken[name] {
 			// What a broken file decoded before its error is not
 			// validated: its problems would be guesses.
-			reflect.ValueOf(targets[name]).Elem().SetZero()
+			reflect.ValueOf(f.target(name)).Elem().SetZero()
 		}
 	}
 	// The files that decoded are validated even when another did not;
 	// the checks that reach into a broken file are skipped.
-	d.Sources, d.Originators, d.Claims, d.Incidents = sf.Source, of.Originator, cf.Claim, inf.Incident
+	d.Meta = f.meta
+	d.Sources, d.Originators, d.Claims, d.Incidents = f.sources.Source, f.originators.Originator, f.claims.Claim, f.incidents.Incident
 	d.Fingerprint = hex.EncodeToString(h.Sum(nil))
 	v.validate(d, opt.Archive)
 	v.provenance(d)

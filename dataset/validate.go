@@ -102,11 +102,6 @@ func (v *validator) prepareClaim(i int, c *Claim) {
 }
 
 func (v *validator) prepareIncident(i int, in *Incident) amountsParsed {
-	// The same few words recur across thousands of incidents: keep one
-	// copy of each.
-	for _, f := range []*string{&in.VictimType, &in.Qualifier, &in.Actor, &in.Basis, &in.Confidence, &in.Technique} {
-		*f = v.intern(*f)
-	}
 	here := func(k string) place { return at(FileIncidents, "incident", i, k) }
 	var p amountsParsed
 	in.When = v.date(here("date"), "incident", in.ID, "date", in.Date, true)

@@ -29,8 +29,6 @@ type validator struct {
 	// broken names the files that did not decode: checks that reach
 	// into one of them are skipped rather than reported against nothing.
 	broken map[string]bool
-	// interned holds one copy of each value that recurs across records.
-	interned map[string]string
 
 	// What the checks share while they run.
 	d     *Dataset
@@ -173,15 +171,4 @@ func recordOf(p pending) (string, int) {
 		return p.at.file, -1
 	}
 	return p.at.file, p.at.index
-}
-
-func (v *validator) intern(s string) string {
-	if c, ok := v.interned[s]; ok {
-		return c
-	}
-	if v.interned == nil {
-		v.interned = map[string]string{}
-	}
-	v.interned[s] = s
-	return s
 }
