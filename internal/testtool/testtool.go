@@ -18,6 +18,9 @@ import (
 	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/dataset/synth"
 )
 
 // Need returns the path of the program name, or skips (fails under
@@ -115,6 +118,22 @@ func Dataset(t testing.TB, dir string) (data, archive fstest.MapFS) {
 		t.Fatal(err)
 	}
 	return data, archive
+}
+
+// Synthetic loads the synthetic dataset of c (dataset/synth), named
+// synth-SEED in its messages; it fails the test when the dataset does not
+// load.
+func Synthetic(t testing.TB, c synth.Config) *dataset.Dataset {
+	t.Helper()
+	fsys, err := synth.FS(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(fsys, dataset.Options{Name: fmt.Sprint("synth-", c.Seed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // DatasetTxtar reads a dataset kept as one txtar file, its archived

@@ -14,6 +14,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/testtool"
@@ -21,7 +23,6 @@ import (
 	"github.com/dprkreport/dprkreport/report/briefing"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/templates"
-	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -333,15 +334,7 @@ func TestStaysABriefingAtScale(t *testing.T) {
 // synthSummary computes the summary of a synthetic dataset.
 func synthSummary(t testing.TB, cfg synth.Config) *report.Summary {
 	t.Helper()
-	fsys, err := synth.FS(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return report.Compute(d, report.Options{})
+	return report.Compute(testtool.Synthetic(t, cfg), report.Options{})
 }
 
 // fontRows is pdffonts' table for the PDF at path, a row of fields per

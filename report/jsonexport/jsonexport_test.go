@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/benchdata"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/jsonexport"
@@ -43,19 +43,6 @@ func compiled(t *testing.T) *jsonschema.Schema {
 	return s
 }
 
-func load(t testing.TB, c synth.Config) *dataset.Dataset {
-	t.Helper()
-	fsys, err := synth.FS(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{Name: fmt.Sprint("synth-", c.Seed)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 type testCase struct {
 	name string
 	sum  *report.Summary
@@ -67,8 +54,8 @@ func cases(t *testing.T) []testCase {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur := report.Compute(load(t, synth.Config{Incidents: 300, Seed: 7}), report.Options{})
-	ed := edition.Compare(report.Compute(load(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), report.Options{}), cur)
+	cur := report.Compute(testtool.Synthetic(t, synth.Config{Incidents: 300, Seed: 7}), report.Options{})
+	ed := edition.Compare(report.Compute(testtool.Synthetic(t, synth.Config{Incidents: 270, Claims: 18, Seed: 8}), report.Options{}), cur)
 	return []testCase{
 		{"default", report.Compute(d, report.Options{}), nil},
 		{"2023-2024", report.Compute(d, report.Options{From: 2023, To: 2024}), nil},

@@ -2,13 +2,13 @@ package stix_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/stix"
@@ -16,15 +16,7 @@ import (
 
 func synthetic(t testing.TB, c synth.Config) *report.Summary {
 	t.Helper()
-	fsys, err := synth.FS(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{Name: fmt.Sprint("synth-", c.Seed)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return report.Compute(d, report.Options{})
+	return report.Compute(testtool.Synthetic(t, c), report.Options{})
 }
 
 // With a baseline, a record keeps its id and created; modified moves to

@@ -5,12 +5,13 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/dprkreport/dprkreport/dataset/synth"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
-	"github.com/google/go-cmp/cmp"
 )
 
 // editionSummary is a synthetic dataset compared with another seed's, with
@@ -19,15 +20,7 @@ import (
 func editionSummary(t testing.TB, n int) (*report.Summary, *edition.Edition) {
 	t.Helper()
 	load := func(c synth.Config) *report.Summary {
-		fsys, err := synth.FS(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := dataset.Load(fsys, dataset.Options{Name: fmt.Sprint("synth-", c.Seed)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return report.Compute(d, report.Options{})
+		return report.Compute(testtool.Synthetic(t, c), report.Options{})
 	}
 	s := load(synth.Config{Incidents: n, Seed: 7})
 	return s, edition.Compare(load(synth.Config{Incidents: n - n/10, Claims: n/20 + 3, Seed: 8}), s)

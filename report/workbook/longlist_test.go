@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
+	"github.com/dprkreport/dprkreport/internal/testtool"
 	"github.com/dprkreport/dprkreport/report"
 )
 
@@ -18,15 +18,7 @@ import (
 // through errors.Is; with a sheet kept to 50 hyperlinks it stops early on
 // the Claims and Citations sheets here.
 func TestListPassesStopThroughWrappedErrors(t *testing.T) {
-	fsys, err := synth.FS(synth.Config{Incidents: 10, Claims: 22000, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{Name: "synth"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := report.Compute(d, report.Options{})
+	s := report.Compute(testtool.Synthetic(t, synth.Config{Incidents: 10, Claims: 22000, Seed: 3}), report.Options{})
 	revisions := 0
 	for _, c := range s.Claims {
 		revisions += len(c.RevisionRows)

@@ -17,6 +17,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
 	"github.com/dprkreport/dprkreport/dataset"
 	"github.com/dprkreport/dprkreport/dataset/synth"
 	"github.com/dprkreport/dprkreport/internal/benchdata"
@@ -24,8 +27,6 @@ import (
 	"github.com/dprkreport/dprkreport/report"
 	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/dprkreport/dprkreport/report/workbook"
-	"github.com/google/go-cmp/cmp"
-	"github.com/xuri/excelize/v2"
 )
 
 var (
@@ -393,15 +394,7 @@ func colName(n int) string {
 // with -large, also the 100k-incident synthetic dataset the benchmarks use.
 func recalcCases(t *testing.T) []wbCase {
 	t.Helper()
-	fsys, err := synth.FS(synth.Config{Incidents: 2000, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(fsys, dataset.Options{Name: "synth"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	big := report.Compute(d, report.Options{})
+	big := report.Compute(testtool.Synthetic(t, synth.Config{Incidents: 2000, Seed: 7}), report.Options{})
 	repeated := 0
 	for _, y := range big.Years {
 		for _, r := range y.ByOriginator {
