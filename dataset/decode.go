@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/dprkreport/dprkreport/internal/share"
 )
 
 // decodeWhole decodes a data file into target (a pointer to Meta or to
@@ -31,10 +33,7 @@ func decodeWhole(data []byte, target any) bool {
 	if root.Kind() != reflect.Struct {
 		return false
 	}
-	d := &wholeDecoder{
-		layouts: map[reflect.Type]*layout{},
-		cites:   map[Citation][]Citation{},
-	}
+	d := &wholeDecoder{layouts: map[reflect.Type]*layout{}}
 	d.p.Reset(data)
 	table, tl := root, d.layout(root.Type())
 	var seen uint64 // the fields of table already set
@@ -62,10 +61,8 @@ func decodeWhole(data []byte, target any) bool {
 type wholeDecoder struct {
 	p       unstable.Parser
 	layouts map[reflect.Type]*layout
-	// cites holds the one-citation lists made so far, by their citation,
-	// and citeHits counts the lists it saved.
-	cites    map[Citation][]Citation
-	citeHits int
+	// cites holds the one-citation lists made so far, by their citation.
+	cites share.Table[Citation, []Citation]
 }
 
 // layout is how the keys of a struct type are placed, with this decode's
@@ -88,12 +85,6 @@ type layoutField struct {
 // internLimit is how many distinct values a field may take and still
 // have them interned.
 const internLimit = 256
-
-// citeShareFree is how many distinct one-citation lists are kept to be
-// shared before any has been; beyond it a list is kept only while the
-// lists kept are no more than those they saved, so that a file whose
-// citations all differ costs a bounded map and no more.
-const citeShareFree = 4096
 
 var citationType = reflect.TypeFor[Citation]()
 
@@ -244,15 +235,9 @@ func (d *wholeDecoder) oneCitation(dst reflect.Value, n *unstable.Node) bool {
 			}
 		}
 	}
-	list, ok := d.cites[c]
-	switch {
-	case ok:
-		d.citeHits++
-	default:
-		list = []Citation{c}
-		if len(d.cites) < citeShareFree || len(d.cites) <= d.citeHits {
-			d.cites[c] = list
-		}
+	list, ok := d.cites.Find(c)
+	if !ok {
+		list = d.cites.Keep(c, []Citation{c})
 	}
 	dst.Set(reflect.ValueOf(list))
 	return true

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/share"
 )
 
 // Compute derives the Summary from a validated dataset. It is pure: same
@@ -18,7 +19,6 @@ func Compute(d *dataset.Dataset, opt Options) *Summary {
 		srcs:    map[string]*SourceRow{},
 		srcDate: map[string]dataset.Date{},
 		citeFor: map[CiteFor]*CiteFor{},
-		oneRef:  map[refKey][]Ref{},
 	}
 	b.originators()
 	for _, src := range d.Sources {
@@ -50,8 +50,8 @@ type builder struct {
 	origs   map[string]*OriginatorRow
 	srcs    map[string]*SourceRow
 	srcDate map[string]dataset.Date
-	citeFor map[CiteFor]*CiteFor // one of each, shared by the rows
-	oneRef  map[refKey][]Ref     // see shared
+	citeFor map[CiteFor]*CiteFor       // one of each, shared by the rows
+	oneRef  share.Table[refKey, []Ref] // see shared
 }
 
 func (b *builder) originators() {
@@ -108,29 +108,23 @@ func (b *builder) cite(kind, subject, field string, cs []dataset.Citation, fig f
 // paragraph, the same slice for the same ref: most facts cite one
 // paragraph, and a large dataset's hundreds of thousands of facts cite a
 // few thousand. Refs are read, never written, by those that keep them,
-// and the slice's capacity is its length. Past maxShared distinct refs
-// (a dataset whose every citation differs) each is made anew.
+// and the slice's capacity is its length. A dataset whose every citation
+// differs has each made anew past a bounded number (share.Table).
 func (b *builder) shared(r Ref) []Ref {
 	k := refKey{r.Source, 0}
 	if len(r.Paras) == 1 {
 		k.para = r.Paras[0]
 	}
-	if rs, ok := b.oneRef[k]; ok {
+	if rs, ok := b.oneRef.Find(k); ok {
 		return rs
 	}
-	rs := []Ref{r}
-	if len(b.oneRef) < maxShared {
-		b.oneRef[k] = rs
-	}
-	return rs
+	return b.oneRef.Keep(k, []Ref{r})
 }
 
 type refKey struct {
 	src  *SourceRow
 	para int
 }
-
-const maxShared = 1 << 16
 
 // sourcesOf returns the sources of refs, in order; the one source of a
 // single ref is SourceRow.alone, shared likewise.
