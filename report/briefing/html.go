@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
 
-	"github.com/dprkreport/dprkreport/report"
 	grenderer "github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/dprkreport/dprkreport/report"
 )
 
 // RenderHTML writes the composed briefing as one self-contained HTML5
@@ -45,15 +45,8 @@ func RenderHTML(w io.Writer, doc *Doc, opt Options) error {
 	if nodes.err != nil {
 		return nodes.err
 	}
-	var dangling []string
-	for name := range nodes.links {
-		if !nodes.anchored[name] {
-			dangling = append(dangling, name)
-		}
-	}
-	if len(dangling) > 0 {
-		slices.Sort(dangling)
-		return fmt.Errorf("links to targets the briefing never sets: %s", strings.Join(dangling, ", "))
+	if err := danglingLinks(nodes.links, nodes.anchored); err != nil {
+		return err
 	}
 	s := doc.Summary
 	title := plan.title

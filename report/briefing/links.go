@@ -25,9 +25,10 @@ func linkAllowed(target string) error {
 	return fmt.Errorf("link to %q: only http(s) addresses of at most %d characters and #anchors may be links", shortText(target, 60), MaxLinkLen)
 }
 
-// checkLinks holds the composed Markdown (src, parsed as root) to the renderers' link rules, so
-// that Compose, and so --check, refuses what a render would: a link that
-// linkAllowed refuses, or one to an anchor the text never sets.
+// checkLinks holds the composed Markdown (src, parsed as root) to the
+// renderers' link rules, so that Compose, and so --check, refuses what a
+// render would: a link that linkAllowed refuses, or one to an anchor the
+// text never sets.
 func checkLinks(src []byte, root ast.Node) error {
 	targets, anchors := map[string]bool{}, map[string]bool{}
 	var refused error
@@ -68,8 +69,15 @@ func checkLinks(src []byte, root ast.Node) error {
 	if refused != nil {
 		return refused
 	}
+	return danglingLinks(targets, anchors)
+}
+
+// danglingLinks is the error for the links to anchors that are not set,
+// named in order: the Markdown's, checked by Compose, and each renderer's
+// own, checked against what it drew.
+func danglingLinks[V any](links map[string]V, anchors map[string]bool) error {
 	var dangling []string
-	for name := range targets {
+	for name := range links {
 		if !anchors[name] {
 			dangling = append(dangling, name)
 		}

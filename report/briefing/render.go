@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/dprkreport/dprkreport/report"
 	"github.com/jung-kurt/gofpdf"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/dprkreport/dprkreport/report"
 )
 
 // Options set what the briefing cannot derive from the document.
@@ -119,15 +119,8 @@ func Render(w io.Writer, doc *Doc, opt Options) (pages int, err error) {
 	if r.linkErr != nil {
 		return 0, r.linkErr
 	}
-	var dangling []string
-	for name := range r.links {
-		if !r.anchored[name] {
-			dangling = append(dangling, name)
-		}
-	}
-	if len(dangling) > 0 {
-		slices.Sort(dangling)
-		return 0, fmt.Errorf("links to targets the briefing never sets: %s", strings.Join(dangling, ", "))
+	if err := danglingLinks(r.links, r.anchored); err != nil {
+		return 0, err
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
