@@ -12,11 +12,13 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/dprkreport/dprkreport/dataset"
-	"github.com/dprkreport/dprkreport/report"
-	"github.com/dprkreport/dprkreport/report/edition"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/dprkreport/dprkreport/dataset"
+	"github.com/dprkreport/dprkreport/internal/share"
+	"github.com/dprkreport/dprkreport/report"
+	"github.com/dprkreport/dprkreport/report/edition"
 )
 
 // The sheets, in the order they appear.
@@ -198,7 +200,7 @@ type builder struct {
 	bodies   map[string]func(io.Writer) error
 	srcLinks map[*report.SourceRow]any    // sourceLink's cells
 	srcText  map[*report.SourceRow][2]any // sourceText's cells
-	words    map[wordKey]any              // word's cells
+	words    share.Table[wordKey, any]    // word's cells
 	links    map[string]*sheetLinks       // hyperlinks, by sheet name
 
 	// Row ranges: data rows run from 2 to last*, at least one row so that
@@ -449,29 +451,20 @@ func (b *builder) sourceText(src *report.SourceRow) (title, kind any) {
 // word is text(s, style) for a value that recurs from row to row of a long
 // list (a victim type, a qualifier's words, yes or no, a source's title,
 // an empty note): made once and shared by the rows, which would otherwise
-// each allocate the same cell. Past maxWords distinct values (a dataset
-// whose every row differs) it makes each anew.
+// each allocate the same cell. A dataset whose every row differs has each
+// made anew past a bounded number (share.Table).
 func (b *builder) word(s string, style int) any {
 	k := wordKey{s, style}
-	if c, ok := b.words[k]; ok {
+	if c, ok := b.words.Find(k); ok {
 		return c
 	}
-	var c any = text(s, style)
-	if len(b.words) < maxWords {
-		if b.words == nil {
-			b.words = map[wordKey]any{}
-		}
-		b.words[k] = c
-	}
-	return c
+	return b.words.Keep(k, text(s, style))
 }
 
 type wordKey struct {
 	s     string
 	style int
 }
-
-const maxWords = 4096
 
 // usd is a money cell (nil when the amount is absent).
 func (b *builder) usd(v decimal.Decimal, present bool) any {
